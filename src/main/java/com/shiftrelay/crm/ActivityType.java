@@ -1,0 +1,29 @@
+package com.shiftrelay.crm;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The CRM events that show a person is at the desk, with amoCRM's event type names. */
+public enum ActivityType {
+    TASK_COMPLETED("task_completed"),
+    INCOMING_CALL("incoming_call"),
+    OUTGOING_CALL("outgoing_call"),
+    INCOMING_CHAT_MESSAGE("incoming_chat_message"),
+    OUTGOING_CHAT_MESSAGE("outgoing_chat_message"),
+    NOTE_ADDED("common_note_added"),
+    STAGE_CHANGED("lead_status_changed");
+
+    private final String amoCrmType;
+
+    ActivityType(String amoCrmType) {
+        this.amoCrmType = amoCrmType;
+    }
+
+    public String amoCrmType() {
+        return amoCrmType;
+    }
+
+    public static Optional<ActivityType> fromAmoCrmType(String type) {
+        return Arrays.stream(values()).filter(t -> t.amoCrmType.equals(type)).findFirst();
+    }
+}

@@ -1,0 +1,29 @@
+package com.shiftrelay.crm;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * A deal as the planning sees it. {@code checkedFlags} holds the ids of the deal's checkbox custom fields
+ * that are ticked (the "pinned to its person" checkbox among them).
+ */
+public record CrmDeal(long id, String name, long responsibleId, long pipelineId, long statusId,
+                      Set<Long> checkedFlags, Instant createdAt) {
+
+    /** amoCRM's status ids for won and lost deals, the same in every pipeline. */
+    public static final long STATUS_WON = 142;
+    public static final long STATUS_LOST = 143;
+
+    public CrmDeal {
+        checkedFlags = Set.copyOf(checkedFlags);
+    }
+
+    public boolean closed() {
+        return statusId == STATUS_WON || statusId == STATUS_LOST;
+    }
+
+    public boolean flagged(Long fieldId) {
+        return fieldId != null && checkedFlags.contains(fieldId);
+    }
+
+}

@@ -1,0 +1,36 @@
+package com.shiftrelay.crm;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The CRM as the processes need it, in the domain's words. Adapters translate a vendor's API; nothing
+ * outside an adapter sees a vendor's JSON. Every method may throw a {@link CrmException}.
+ */
+public interface CrmGateway {
+
+    /** Users with their teams; inactive users are included with {@code active=false}. */
+    CrmDirectory directory();
+
+    /**
+     * Deals whose responsible is one of {@code responsibleIds}, in {@code pipelineIds} (empty = every
+     * pipeline), all pages read. Closed deals may be included; callers decide what to skip.
+     */
+    List<CrmDeal> dealsOf(Collection<Long> responsibleIds, Collection<Long> pipelineIds);
+
+    /** The current state of the given deals; ids the CRM does not know are simply absent. */
+    List<CrmDeal> deals(Collection<Long> dealIds);
+
+    /**
+     * Assigns new responsibles in one request. At most {@link #MAX_BATCH} items; the CRM either takes
+     * the whole batch or rejects it with a {@link CrmRejectedException} naming the deals.
+     */
+    void reassign(List<Reassignment> batch);
+
+    /** Activity events (see {@link ActivityType}) created at or after {@code from}, all pages read. */
+    List<CrmActivity> activitySince(Instant from);
+
+    /** The most deals one {@link #reassign} request may carry. */
+    int MAX_BATCH = 50;
+}

@@ -1,0 +1,78 @@
+package com.shiftrelay.presence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Duration;
+
+/** A team of managers (a CRM group) with the settings its admin may change. */
+@Entity
+@Table(name = "team")
+public class Team {
+
+    @Id
+    private Long id;
+
+    @Column(nullable = false)
+    private String name;
+
+    /** Overrides the default inactivity interval for this team; null = default. */
+    @Column(name = "inactivity_interval_seconds")
+    private Integer inactivityIntervalSeconds;
+
+    /** Off = "distribute new deals only": an OFFLINE manager keeps their deals. */
+    @Column(name = "handover_enabled", nullable = false)
+    private boolean handoverEnabled = true;
+
+    @Column(name = "return_enabled", nullable = false)
+    private boolean returnEnabled = true;
+
+    protected Team() {
+    }
+
+    public Team(long id, String name) {
+        this.id = id;
+        this.name = name;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void rename(String name) {
+        this.name = name;
+    }
+
+    public Duration inactivityInterval(Duration fallback) {
+        return inactivityIntervalSeconds == null ? fallback : Duration.ofSeconds(inactivityIntervalSeconds);
+    }
+
+    public Integer getInactivityIntervalSeconds() {
+        return inactivityIntervalSeconds;
+    }
+
+    public void setInactivityInterval(Duration interval) {
+        this.inactivityIntervalSeconds = interval == null ? null : Math.toIntExact(interval.toSeconds());
+    }
+
+    public boolean isHandoverEnabled() {
+        return handoverEnabled;
+    }
+
+    public void setHandoverEnabled(boolean handoverEnabled) {
+        this.handoverEnabled = handoverEnabled;
+    }
+
+    public boolean isReturnEnabled() {
+        return returnEnabled;
+    }
+
+    public void setReturnEnabled(boolean returnEnabled) {
+        this.returnEnabled = returnEnabled;
+    }
+}
