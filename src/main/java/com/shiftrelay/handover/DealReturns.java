@@ -1,0 +1,65 @@
+package com.shiftrelay.handover;
+
+import com.shiftrelay.crm.CrmDeal;
+import com.shiftrelay.crm.CrmGateway;
+import com.shiftrelay.presence.Manager;
+import com.shiftrelay.presence.Managers;
+import com.shiftrelay.presence.Team;
+import com.shiftrelay.presence.Teams;
+import com.shiftrelay.presence.UnknownManagerException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Plans giving a returning manager back the deals that hand-overs took from them. */
+@Service
+public class DealReturns {
+
+    private final CrmGateway crm;
+    private final Managers managers;
+    private final Teams teams;
+    private final HandoverMoves moves;
+    private final Ledger ledger;
+    private final Clock clock;
+
+    DealReturns(CrmGateway crm, Managers managers, Teams teams, HandoverMoves moves, Ledger ledger, Clock clock) {
+        this.crm = crm;
+        this.managers = managers;
+        this.teams = teams;
+        this.moves = moves;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public PlanOutcome plan(long managerId) {
+        Manager manager = managers.findById(managerId).orElseThrow(() -> new UnknownManagerException(managerId));
+        Instant now = clock.instant();
+        // The manager is back: their own deals no longer wait for a colleague.
+        ledger.supersedeWaiting(managerId, now);
+        boolean enabled = manager.getTeamId() == null
+                || teams.findById(manager.getTeamId()).map(Team::isReturnEnabled).orElse(true);
+        if (!enabled) {
+            return PlanOutcome.of(PlanOutcome.Outcome.SWITCHED_OFF);
+        }
+        List<ReturnPlanner.Outstanding> outstanding = moves.findOutstandingFor(managerId).stream()
+                .map(move -> new ReturnPlanner.Outstanding(move.getDealId(), move.getToId()))
+                .toList();
+        if (outstanding.isEmpty()) {
+            return PlanOutcome.of(PlanOutcome.Outcome.NOTHING_TO_MOVE);
+        }
+        Map<Long, CrmDeal> current = crm.deals(outstanding.stream().map(ReturnPlanner.Outstanding::dealId).toList())
+                .stream().collect(Collectors.toMap(CrmDeal::id, Function.identity()));
+        List<PlannedMove> planned = ReturnPlanner.plan(managerId, outstanding, current, ledger.rules());
+        if (planned.isEmpty()) {
+            return PlanOutcome.of(PlanOutcome.Outcome.NOTHING_TO_MOVE);
+        }
+        Handover handover = new Handover(Handover.Kind.RETURN, managerId, manager.getTeamId(), now);
+        return ledger.record(handover, planned, dealId -> managerId, now);
+    }
+}

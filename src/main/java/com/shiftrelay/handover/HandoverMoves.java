@@ -1,0 +1,36 @@
+package com.shiftrelay.handover;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+/** The hand-over ledger. */
+public interface HandoverMoves extends JpaRepository<HandoverMove, Long> {
+
+    List<HandoverMove> findByHandoverIdAndBatchNoAndStatusOrderByDealIdAsc(String handoverId, int batchNo,
+                                                                           HandoverMove.Status status);
+
+    List<HandoverMove> findByHandoverIdOrderByDealIdAsc(String handoverId);
+
+    /** For each of the deals, the last move written to the CRM, if any. */
+    @Query("""
+            select m from HandoverMove m
+            where m.dealId in :dealIds and m.status = com.shiftrelay.handover.HandoverMove.Status.WRITTEN
+              and m.id = (select max(n.id) from HandoverMove n
+                          where n.dealId = m.dealId and n.status = com.shiftrelay.handover.HandoverMove.Status.WRITTEN)
+            """)
+    List<HandoverMove> findLatestWritten(@Param("dealIds") Collection<Long> dealIds);
+
+    /** Deals a hand-over took away from this owner and that no later move has given back or on. */
+    @Query("""
+            select m from HandoverMove m
+            where m.ownerId = :ownerId and m.status = com.shiftrelay.handover.HandoverMove.Status.WRITTEN
+              and m.toId <> :ownerId
+              and m.id = (select max(n.id) from HandoverMove n
+                          where n.dealId = m.dealId and n.status = com.shiftrelay.handover.HandoverMove.Status.WRITTEN)
+            order by m.dealId
+            """)
+    List<HandoverMove> findOutstandingFor(@Param("ownerId") long ownerId);
+}

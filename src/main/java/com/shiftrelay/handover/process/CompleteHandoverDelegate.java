@@ -1,0 +1,22 @@
+package com.shiftrelay.handover.process;
+
+import com.shiftrelay.handover.HandoverBatches;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** BPMN DealHandover and DealReturn, Task_Complete: the run is done. */
+@Component
+class CompleteHandoverDelegate implements JavaDelegate {
+
+    private final HandoverBatches batches;
+
+    CompleteHandoverDelegate(HandoverBatches batches) {
+        this.batches = batches;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        batches.complete(HandoverVariables.handoverId(execution));
+    }
+}

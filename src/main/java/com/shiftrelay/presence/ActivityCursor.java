@@ -1,0 +1,37 @@
+package com.shiftrelay.presence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** Where the reading of a CRM's event feed stopped. */
+@Entity
+@Table(name = "activity_cursor")
+class ActivityCursor {
+
+    @Id
+    private String source;
+
+    @Column(name = "read_from", nullable = false)
+    private Instant readFrom;
+
+    protected ActivityCursor() {
+    }
+
+    ActivityCursor(String source, Instant readFrom) {
+        this.source = source;
+        this.readFrom = readFrom;
+    }
+
+    Instant readFrom() {
+        return readFrom;
+    }
+
+    void advanceTo(Instant at) {
+        if (at.isAfter(readFrom)) {
+            readFrom = at;
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package com.shiftrelay.presence;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the outside world tells ShiftRelay about a manager: CRM activity, a confirmation of presence,
+ * a sign-off. Activity of an ONLINE manager only moves their last-activity mark; the presence process
+ * reads it when its timer fires, so ordinary activity never touches the process.
+ */
+@Service
+public class Presence {
+
+    private final Managers managers;
+    private final PresenceSignals signals;
+    private final Clock clock;
+
+    Presence(Managers managers, PresenceSignals signals, Clock clock) {
+        this.managers = managers;
+        this.signals = signals;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Manager recordActivity(long managerId, Instant at) {
+        Manager manager = find(managerId);
+        Instant now = clock.instant();
+        manager.noteActivity(at.isAfter(now) ? now : at);
+        if (manager.getState() != PresenceState.ONLINE && manager.activeSinceStateChange()) {
+            signals.activityNoticed(managerId);
+        }
+        return manager;
+    }
+
+    /** Activity read from the CRM's event feed: the latest moment per manager; unknown users are skipped. */
+    @Transactional
+    public int recordActivities(Map<Long, Instant> latestByManager) {
+        int recorded = 0;
+        for (var entry : latestByManager.entrySet()) {
+            if (managers.existsById(entry.getKey())) {
+                recordActivity(entry.getKey(), entry.getValue());
+                recorded++;
+            }
+        }
+        return recorded;
+    }
+
+    /** Tasklist work counts as activity; the presence tasks themselves move their process anyway. */
+    @Transactional
+    public void recordTasklistWork(String login, boolean presenceTask) {
+        managers.findByLogin(login).ifPresent(manager -> {
+            if (presenceTask) {
+                manager.noteActivity(clock.instant());
+            } else {
+                recordActivity(manager.getId(), clock.instant());
+            }
+        });
+    }
+
+    /** "I am at work": starts a shift, answers a presence check, or takes the deals back. */
+    @Transactional
+    public Manager confirm(long managerId) {
+        Manager manager = find(managerId);
+        manager.noteConfirmation(clock.instant());
+        if (manager.getState() != PresenceState.ONLINE) {
+            signals.presenceConfirmed(managerId);
+        }
+        return manager;
+    }
+
+    @Transactional
+    public Manager confirmByLogin(String login) {
+        Manager manager = managers.findByLogin(login).orElseThrow(() -> new UnknownManagerException(login));
+        return confirm(manager.getId());
+    }
+
+    /** "I am leaving": an ONLINE manager goes OFFLINE at once and their deals are handed over. */
+    @Transactional
+    public Manager signOff(long managerId) {
+        Manager manager = find(managerId);
+        if (manager.getState() != PresenceState.OFFLINE) {
+            signals.wentOffline(managerId);
+        }
+        return manager;
+    }
+
+    @Transactional(readOnly = true)
+    public Manager find(long managerId) {
+        return managers.findById(managerId).orElseThrow(() -> new UnknownManagerException(managerId));
+    }
+}

@@ -1,0 +1,110 @@
+package com.shiftrelay.presence;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The state changes the presence process makes, one per BPMN step. Each re-reads the manager, so a
+ * confirmation or activity recorded while the process was busy still counts.
+ */
+@Service
+public class PresenceLifecycle {
+
+    private final Managers managers;
+    private final Teams teams;
+    private final PresenceSignals signals;
+    private final PresenceProperties properties;
+    private final Clock clock;
+
+    PresenceLifecycle(Managers managers, Teams teams, PresenceSignals signals, PresenceProperties properties,
+                      Clock clock) {
+        this.managers = managers;
+        this.teams = teams;
+        this.signals = signals;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Silent for the team's inactivity interval? Otherwise, when would that be. */
+    @Transactional(readOnly = true)
+    public ActivityCheck checkActivity(long managerId) {
+        Manager manager = find(managerId);
+        Instant now = clock.instant();
+        Instant last = manager.getLastActivityAt() == null ? manager.getStateChangedAt() : manager.getLastActivityAt();
+        Instant due = last.plus(inactivityInterval(manager));
+        return due.isAfter(now) ? new ActivityCheck(false, due) : new ActivityCheck(true, now);
+    }
+
+    @Transactional
+    public void askForConfirmation(long managerId) {
+        find(managerId).moveTo(PresenceState.CONFIRMING, clock.instant());
+    }
+
+    @Transactional
+    public void keepOnline(long managerId) {
+        Manager manager = find(managerId);
+        manager.noteActivity(clock.instant());
+        manager.moveTo(PresenceState.ONLINE, clock.instant());
+    }
+
+    /**
+     * The confirmation window closed unanswered. A manager who did something meanwhile (an event the
+     * poll brought in late, say) stays ONLINE; returns whether the manager went OFFLINE.
+     */
+    @Transactional
+    public boolean markOfflineIfSilent(long managerId) {
+        Manager manager = find(managerId);
+        if (manager.activeSinceStateChange()) {
+            manager.moveTo(PresenceState.ONLINE, clock.instant());
+            return false;
+        }
+        manager.moveTo(PresenceState.OFFLINE, clock.instant());
+        return true;
+    }
+
+    @Transactional
+    public void markOffline(long managerId) {
+        find(managerId).moveTo(PresenceState.OFFLINE, clock.instant());
+    }
+
+    /** ONLINE again; colleagues whose deals wait for somebody of this team are told. */
+    @Transactional
+    public void markOnline(long managerId) {
+        Manager manager = find(managerId);
+        manager.noteActivity(clock.instant());
+        manager.moveTo(PresenceState.ONLINE, clock.instant());
+        if (manager.getTeamId() != null) {
+            signals.teamMemberCameOnline(manager.getTeamId());
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public OfflineNext offlineNext(long managerId) {
+        Manager manager = find(managerId);
+        if (manager.confirmedSinceStateChange()) {
+            return OfflineNext.CONFIRMED;
+        }
+        return manager.activeSinceStateChange() ? OfflineNext.ACTIVE : OfflineNext.WAIT;
+    }
+
+    @Transactional(readOnly = true)
+    public Duration confirmationTimeout() {
+        return properties.confirmationTimeout();
+    }
+
+    private Duration inactivityInterval(Manager manager) {
+        if (manager.getTeamId() == null) {
+            return properties.inactivityInterval();
+        }
+        return teams.findById(manager.getTeamId())
+                .map(team -> team.inactivityInterval(properties.inactivityInterval()))
+                .orElse(properties.inactivityInterval());
+    }
+
+    private Manager find(long managerId) {
+        return managers.findById(managerId).orElseThrow(() -> new UnknownManagerException(managerId));
+    }
+}

@@ -1,0 +1,20 @@
+package com.shiftrelay.presence;
+
+/**
+ * What the presence use cases tell the running presence processes. Each signal is dropped when no
+ * process is waiting for it: the processes re-read the manager's state at every decision point, so a
+ * signal that arrives while a process is busy is not lost.
+ */
+public interface PresenceSignals {
+
+    void activityNoticed(long managerId);
+
+    void presenceConfirmed(long managerId);
+
+    void wentOffline(long managerId);
+
+    void teamMemberCameOnline(long teamId);
+
+    /** Starts the presence process of a newly known manager, unless it runs already. */
+    void track(Manager manager);
+}

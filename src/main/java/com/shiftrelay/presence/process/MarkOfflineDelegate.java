@@ -1,0 +1,22 @@
+package com.shiftrelay.presence.process;
+
+import com.shiftrelay.presence.PresenceLifecycle;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** BPMN ManagerPresence, Task_MarkOffline: the manager signed off. */
+@Component
+class MarkOfflineDelegate implements JavaDelegate {
+
+    private final PresenceLifecycle lifecycle;
+
+    MarkOfflineDelegate(PresenceLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        lifecycle.markOffline(PresenceVariables.managerId(execution));
+    }
+}

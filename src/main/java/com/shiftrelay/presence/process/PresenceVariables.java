@@ -1,0 +1,48 @@
+package com.shiftrelay.presence.process;
+
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+
+/** The presence process's variables and messages: names in one place, read through typed accessors. */
+final class PresenceVariables {
+
+    static final String PROCESS_KEY = "ManagerPresence";
+    static final String START_SHIFT_PROCESS_KEY = "StartShift";
+    static final String DIRECTORY_SYNC_PROCESS_KEY = "ManagerDirectorySync";
+
+    static final String MANAGER_ID = "managerId";
+    static final String MANAGER_LOGIN = "managerLogin";
+    static final String TEAM_ID = "teamId";
+    static final String HANDOVER_OUTCOME = "handoverOutcome";
+    static final String WHILE_AWAY = "whileAway";
+    static final String INACTIVE = "inactive";
+    static final String NEXT_CHECK_AT = "nextCheckAt";
+    static final String CONFIRMATION_TIMEOUT = "confirmationTimeout";
+    static final String WENT_OFFLINE = "wentOffline";
+    static final String STARTER_LOGIN = "starterLogin";
+    static final String KNOWN_MANAGER = "knownManager";
+
+    static final String MESSAGE_PRESENCE_CONFIRMED = "PresenceConfirmed";
+    static final String MESSAGE_ACTIVITY_NOTICED = "ActivityNoticed";
+    static final String MESSAGE_WENT_OFFLINE = "WentOffline";
+    static final String MESSAGE_TEAM_MEMBER_CAME_ONLINE = "TeamMemberCameOnline";
+
+    /** No hand-over has run yet in this instance. */
+    static final String NO_HANDOVER = "NONE";
+
+    private PresenceVariables() {
+    }
+
+    static long managerId(DelegateExecution execution) {
+        return ((Number) execution.getVariable(MANAGER_ID)).longValue();
+    }
+
+    static String starterLogin(DelegateExecution execution) {
+        return (String) execution.getVariable(STARTER_LOGIN);
+    }
+
+    static void nextCheckAt(DelegateExecution execution, Instant at) {
+        execution.setVariable(NEXT_CHECK_AT, Date.from(at));
+    }
+}

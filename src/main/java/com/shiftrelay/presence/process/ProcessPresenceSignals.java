@@ -1,0 +1,70 @@
+package com.shiftrelay.presence.process;
+
+import com.shiftrelay.presence.Manager;
+import com.shiftrelay.presence.PresenceSignals;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivers presence signals as BPMN messages to the manager's presence process (business key = the
+ * manager id). A message nobody waits for is dropped on purpose: see {@link PresenceSignals}.
+ */
+@Component
+class ProcessPresenceSignals implements PresenceSignals {
+
+    private final RuntimeService runtime;
+
+    ProcessPresenceSignals(RuntimeService runtime) {
+        this.runtime = runtime;
+    }
+
+    @Override
+    public void activityNoticed(long managerId) {
+        correlate(PresenceVariables.MESSAGE_ACTIVITY_NOTICED, managerId);
+    }
+
+    @Override
+    public void presenceConfirmed(long managerId) {
+        correlate(PresenceVariables.MESSAGE_PRESENCE_CONFIRMED, managerId);
+    }
+
+    @Override
+    public void wentOffline(long managerId) {
+        correlate(PresenceVariables.MESSAGE_WENT_OFFLINE, managerId);
+    }
+
+    @Override
+    public void teamMemberCameOnline(long teamId) {
+        runtime.createMessageCorrelation(PresenceVariables.MESSAGE_TEAM_MEMBER_CAME_ONLINE)
+                .processInstanceVariableEquals(PresenceVariables.TEAM_ID, teamId)
+                .correlateAllWithResult();
+    }
+
+    @Override
+    public void track(Manager manager) {
+        String businessKey = String.valueOf(manager.getId());
+        ProcessInstance running = runtime.createProcessInstanceQuery()
+                .processDefinitionKey(PresenceVariables.PROCESS_KEY)
+                .processInstanceBusinessKey(businessKey)
+                .singleResult();
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(PresenceVariables.MANAGER_LOGIN, manager.getLogin());
+        variables.put(PresenceVariables.TEAM_ID, manager.getTeamId());
+        if (running != null) {
+            runtime.setVariables(running.getId(), variables);
+            return;
+        }
+        variables.put(PresenceVariables.MANAGER_ID, manager.getId());
+        variables.put(PresenceVariables.HANDOVER_OUTCOME, PresenceVariables.NO_HANDOVER);
+        runtime.startProcessInstanceByKey(PresenceVariables.PROCESS_KEY, businessKey, variables);
+    }
+
+    private void correlate(String message, long managerId) {
+        runtime.createMessageCorrelation(message)
+                .processInstanceBusinessKey(String.valueOf(managerId))
+                .correlateAllWithResult();
+    }
+}
