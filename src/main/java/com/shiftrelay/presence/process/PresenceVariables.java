@@ -9,7 +9,6 @@ final class PresenceVariables {
 
     static final String PROCESS_KEY = "ManagerPresence";
     static final String START_SHIFT_PROCESS_KEY = "StartShift";
-    static final String DIRECTORY_SYNC_PROCESS_KEY = "ManagerDirectorySync";
 
     static final String MANAGER_ID = "managerId";
     static final String MANAGER_LOGIN = "managerLogin";
@@ -27,6 +26,7 @@ final class PresenceVariables {
     static final String MESSAGE_ACTIVITY_NOTICED = "ActivityNoticed";
     static final String MESSAGE_WENT_OFFLINE = "WentOffline";
     static final String MESSAGE_TEAM_MEMBER_CAME_ONLINE = "TeamMemberCameOnline";
+    static final String MESSAGE_DIRECTORY_SYNC_REQUESTED = "DirectorySyncRequested";
 
     /** No hand-over has run yet in this instance. */
     static final String NO_HANDOVER = "NONE";

@@ -43,7 +43,7 @@ class TasklistAccessSetup {
     @EventListener(ApplicationReadyEvent.class)
     public void onReady() {
         grantManagers();
-        runtime.startProcessInstanceByKey(PresenceVariables.DIRECTORY_SYNC_PROCESS_KEY);
+        runtime.startProcessInstanceByMessage(PresenceVariables.MESSAGE_DIRECTORY_SYNC_REQUESTED);
     }
 
     void grantManagers() {
