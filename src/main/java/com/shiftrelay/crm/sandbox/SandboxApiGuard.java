@@ -53,14 +53,14 @@ class SandboxApiGuard extends OncePerRequestFilter {
         if (!authorized(request.getHeader(HttpHeaders.AUTHORIZATION))) {
             response.setStatus(401);
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"sandbox\"");
+            // JSON is UTF-8 by definition; no charset parameter, the same header the controllers send.
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             Map<String, Object> problem = new LinkedHashMap<>();
             problem.put("title", "Unauthorized");
             problem.put("type", "https://httpstatus.es/401");
             problem.put("status", 401);
             problem.put("detail", "Send Authorization: Bearer <shiftrelay.sandbox.token>");
-            json.writeValue(response.getOutputStream(), problem);
+            response.getOutputStream().write(json.writeValueAsBytes(problem));
             return;
         }
         chain.doFilter(request, response);
