@@ -86,10 +86,12 @@ class SandboxDemoSeeder implements ApplicationRunner {
             long responsible = team.get((i / 2) % team.size());
             String[] services = sales ? SALES_SERVICES : CARE_SERVICES;
             long[] statuses = sales ? SALES_STATUSES : CARE_STATUSES;
-            // Every tenth deal is closed (won or lost alternately) and every tenth, another one, is pinned.
-            long status = i % 10 == 7 ? (i % 20 == 7 ? Lead.STATUS_WON : Lead.STATUS_LOST)
+            // About one deal in ten is closed (won or lost) and about one open deal in ten is pinned, drawn at
+            // random so that every manager gets some of each rather than one manager getting them all.
+            boolean closed = random.nextInt(10) == 0;
+            long status = closed ? (random.nextBoolean() ? Lead.STATUS_WON : Lead.STATUS_LOST)
                     : statuses[random.nextInt(statuses.length)];
-            boolean pinned = i % 10 == 3;
+            boolean pinned = !closed && random.nextInt(10) == 0;
             String name = services[random.nextInt(services.length)] + " — " + PATIENTS[random.nextInt(PATIENTS.length)];
             long price = (5 + random.nextInt(196)) * 1000L;
             Instant createdAt = now.minus(Duration.ofMinutes(30 + random.nextInt(60 * 24 * 30)));
