@@ -1,6 +1,8 @@
 package com.shiftrelay.crm.sandbox;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.Ordered;
@@ -19,9 +21,9 @@ class SandboxAmoCrmErrors {
     @ExceptionHandler(BatchRejectedException.class)
     ProblemDetail rejected(BatchRejectedException e) {
         ProblemDetail problem = badRequest("Request validation failed");
-        Map<String, List<Map<String, String>>> byRequest = new java.util.LinkedHashMap<>();
+        Map<String, List<Map<String, String>>> byRequest = new LinkedHashMap<>();
         for (BatchRejectedException.ItemError error : e.errors()) {
-            byRequest.computeIfAbsent(error.requestId(), id -> new java.util.ArrayList<>())
+            byRequest.computeIfAbsent(error.requestId(), id -> new ArrayList<>())
                     .add(Map.of("code", error.code(), "path", error.path(), "detail", error.detail()));
         }
         problem.setProperty("validation-errors", byRequest.entrySet().stream()

@@ -1,5 +1,6 @@
 package com.shiftrelay.crm.sandbox;
 
+import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
 import java.time.Instant;
@@ -297,8 +298,7 @@ public class SandboxCrm {
         return found;
     }
 
-    private static <T> void in(List<Predicate> where, jakarta.persistence.criteria.Path<T> path,
-                               Collection<? extends T> values) {
+    private static <T> void in(List<Predicate> where, Path<T> path, Collection<? extends T> values) {
         if (values != null && !values.isEmpty()) {
             where.add(path.in(values));
         }
