@@ -1,0 +1,22 @@
+package com.shiftrelay.crm.sandbox;
+
+import java.util.List;
+
+/** A PATCH batch had invalid items; nothing of it was applied. */
+class BatchRejectedException extends RuntimeException {
+
+    /** What is wrong with one item; {@code requestId} identifies the item the way amoCRM does. */
+    record ItemError(String requestId, String code, String path, String detail) {
+    }
+
+    private final List<ItemError> errors;
+
+    BatchRejectedException(List<ItemError> errors) {
+        super("Request validation failed");
+        this.errors = List.copyOf(errors);
+    }
+
+    List<ItemError> errors() {
+        return errors;
+    }
+}

@@ -1,0 +1,147 @@
+package com.shiftrelay.crm.sandbox;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** An amoCRM lead (deal) in the sandbox. */
+@Entity(name = "SandboxLead")
+@Table(name = "sandbox_leads")
+class Lead {
+
+    static final long STATUS_WON = 142;
+    static final long STATUS_LOST = 143;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(nullable = false)
+    private long price;
+
+    @Column(name = "responsible_user_id", nullable = false)
+    private long responsibleUserId;
+
+    @Column(name = "pipeline_id", nullable = false)
+    private long pipelineId;
+
+    @Column(name = "status_id", nullable = false)
+    private long statusId;
+
+    /** The "Закреплена за менеджером" checkbox: the deal stays with its person whatever happens. */
+    @Column(nullable = false)
+    private boolean pinned;
+
+    @Column(name = "created_by", nullable = false)
+    private long createdBy;
+
+    @Column(name = "updated_by", nullable = false)
+    private long updatedBy;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
+    protected Lead() {
+    }
+
+    Lead(String name, long price, long responsibleUserId, long pipelineId, long statusId, boolean pinned,
+         Instant createdAt) {
+        this.name = name;
+        this.price = price;
+        this.responsibleUserId = responsibleUserId;
+        this.pipelineId = pipelineId;
+        this.pinned = pinned;
+        this.createdAt = createdAt;
+        this.updatedAt = createdAt;
+        moveToStatus(statusId, createdAt);
+    }
+
+    static boolean isClosedStatus(long statusId) {
+        return statusId == STATUS_WON || statusId == STATUS_LOST;
+    }
+
+    boolean isOpen() {
+        return !isClosedStatus(statusId);
+    }
+
+    /** Sets a new responsible; answers whether it changed. */
+    boolean assignTo(long userId, long byUserId, Instant now) {
+        boolean changed = responsibleUserId != userId;
+        responsibleUserId = userId;
+        updatedBy = byUserId;
+        updatedAt = now;
+        return changed;
+    }
+
+    void moveToStatus(long newStatusId, Instant now) {
+        statusId = newStatusId;
+        closedAt = isClosedStatus(newStatusId) ? now : null;
+        updatedAt = now;
+    }
+
+    void setPinned(boolean pinned, Instant now) {
+        this.pinned = pinned;
+        this.updatedAt = now;
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    String getName() {
+        return name;
+    }
+
+    long getPrice() {
+        return price;
+    }
+
+    long getResponsibleUserId() {
+        return responsibleUserId;
+    }
+
+    long getPipelineId() {
+        return pipelineId;
+    }
+
+    long getStatusId() {
+        return statusId;
+    }
+
+    boolean isPinned() {
+        return pinned;
+    }
+
+    long getCreatedBy() {
+        return createdBy;
+    }
+
+    long getUpdatedBy() {
+        return updatedBy;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    Instant getClosedAt() {
+        return closedAt;
+    }
+}

@@ -1,0 +1,42 @@
+package com.shiftrelay.crm.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
+
+/** The sandbox's API, like amoCRM, answers at most 7 requests a second and refuses the rest with 429. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "shiftrelay.sandbox.seed-demo-data=false",
+        "spring.datasource.url=jdbc:h2:mem:sandbox-${random.uuid};DB_CLOSE_DELAY=-1;NON_KEYWORDS=VALUE",
+        "camunda.bpm.job-execution.enabled=false"})
+class SandboxApiRateLimitTest {
+
+    @Autowired
+    private TestRestTemplate http;
+
+    @Test
+    void refusesRequestsBeyondSevenASecond() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth("sandbox-token");
+        List<HttpStatusCode> statuses = new ArrayList<>();
+
+        // Nothing else calls the API in this context, so the first seven fall in one fresh second's budget;
+        // twenty local requests take far less than the two seconds that would refill it twice.
+        for (int i = 0; i < 20; i++) {
+            statuses.add(http.exchange("/sandbox/amocrm/api/v4/account", HttpMethod.GET, new HttpEntity<>(headers),
+                    String.class).getStatusCode());
+        }
+
+        assertThat(statuses.subList(0, 7)).allMatch(HttpStatusCode::is2xxSuccessful);
+        assertThat(statuses).anyMatch(status -> status.value() == 429);
+    }
+}

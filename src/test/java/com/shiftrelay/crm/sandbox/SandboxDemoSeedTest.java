@@ -1,0 +1,53 @@
+package com.shiftrelay.crm.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** A fresh application on an empty database comes up with the demo clinic in its sandbox CRM. */
+@SpringBootTest(properties = {
+        "shiftrelay.sandbox.seed-demo-data=true",
+        "spring.datasource.url=jdbc:h2:mem:sandbox-seed-${random.uuid};DB_CLOSE_DELAY=-1;NON_KEYWORDS=VALUE",
+        "camunda.bpm.job-execution.enabled=false"})
+class SandboxDemoSeedTest {
+
+    @Autowired
+    private SandboxCrm crm;
+    @Autowired
+    private SandboxDemoSeeder seeder;
+
+    @Test
+    void seedsTwoTeamsOfFiveManagersAndTwoHundredDeals() {
+        assertThat(crm.teams()).extracting(SandboxTeam::name).containsExactly("Администраторы", "Кураторы");
+        List<SandboxUser> users = crm.users();
+        assertThat(users).hasSize(10);
+        assertThat(users).allSatisfy(user -> {
+            assertThat(user.login()).matches("[a-z0-9]+");
+            assertThat(user.email()).isEqualTo(user.login() + "@demo.shiftrelay.local");
+            assertThat(user.teamId()).isNotNull();
+        });
+        assertThat(users).extracting(SandboxUser::login).startsWith("anna", "boris", "vera").doesNotHaveDuplicates();
+        assertThat(crm.pipelines()).containsKeys(7001L, 7002L);
+
+        List<SandboxLead> leads = crm.leads();
+        assertThat(leads).hasSize(200);
+        long pinned = leads.stream().filter(SandboxLead::pinned).count();
+        long closed = leads.stream().filter(lead -> !lead.open()).count();
+        assertThat(pinned).isBetween(10L, 30L);
+        assertThat(closed).isBetween(10L, 30L);
+        assertThat(leads).extracting(SandboxLead::responsibleId).containsOnly(
+                users.stream().map(SandboxUser::id).toArray(Long[]::new));
+        assertThat(crm.openLeadIdsByResponsible()).hasSize(10);
+    }
+
+    @Test
+    void leavesASandboxThatAlreadyHasDataAlone() throws Exception {
+        seeder.run(null);
+
+        assertThat(crm.users()).hasSize(10);
+        assertThat(crm.leads()).hasSize(200);
+    }
+}
