@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import com.shiftrelay.support.IntegrationTestProfiles;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -14,11 +16,11 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 
 /** The sandbox's API, like amoCRM, answers at most 7 requests a second and refuses the rest with 429. */
+@ActiveProfiles(resolver = IntegrationTestProfiles.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "shiftrelay.sandbox.seed-demo-data=false",
-        "spring.datasource.url=jdbc:h2:mem:sandbox-${random.uuid};DB_CLOSE_DELAY=-1;NON_KEYWORDS=VALUE",
         "camunda.bpm.job-execution.enabled=false"})
-class SandboxApiRateLimitTest {
+class SandboxApiRateLimitIT {
 
     @Autowired
     private TestRestTemplate http;

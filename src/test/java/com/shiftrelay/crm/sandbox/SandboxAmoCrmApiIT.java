@@ -12,7 +12,9 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import com.shiftrelay.support.IntegrationTestProfiles;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
@@ -22,13 +24,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+@ActiveProfiles(resolver = IntegrationTestProfiles.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "shiftrelay.sandbox.seed-demo-data=false",
         // The limit has its own test; here it would only make the suite's timing matter.
         "shiftrelay.sandbox.requests-per-second=10000",
-        "spring.datasource.url=jdbc:h2:mem:sandbox-${random.uuid};DB_CLOSE_DELAY=-1;NON_KEYWORDS=VALUE",
         "camunda.bpm.job-execution.enabled=false"})
-class SandboxAmoCrmApiTest {
+class SandboxAmoCrmApiIT {
 
     private static final String API = "/sandbox/amocrm/api/v4";
     private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;

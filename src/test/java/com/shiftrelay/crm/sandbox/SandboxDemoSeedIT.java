@@ -5,14 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import com.shiftrelay.support.IntegrationTestProfiles;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
 
 /** A fresh application on an empty database comes up with the demo clinic in its sandbox CRM. */
+@ActiveProfiles(resolver = IntegrationTestProfiles.class)
 @SpringBootTest(properties = {
         "shiftrelay.sandbox.seed-demo-data=true",
-        "spring.datasource.url=jdbc:h2:mem:sandbox-seed-${random.uuid};DB_CLOSE_DELAY=-1;NON_KEYWORDS=VALUE",
         "camunda.bpm.job-execution.enabled=false"})
-class SandboxDemoSeedTest {
+class SandboxDemoSeedIT {
 
     @Autowired
     private SandboxCrm crm;

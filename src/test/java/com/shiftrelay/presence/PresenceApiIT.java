@@ -1,0 +1,130 @@
+package com.shiftrelay.presence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.shiftrelay.crm.sandbox.SandboxCrm;
+import com.shiftrelay.support.Api;
+import com.shiftrelay.support.ShiftRelayIntegrationTest;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** ShiftRelay's own REST API: the answers an integrator gets, good input and bad. */
+@ShiftRelayIntegrationTest
+class PresenceApiIT {
+
+    @Autowired
+    SandboxCrm sandbox;
+
+    @Autowired
+    ManagerDirectory directory;
+
+    @Autowired
+    Managers managers;
+
+    @Autowired
+    Teams teams;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void anUnknownManagerIsA404ProblemNamingIt() {
+        var response = new Api(port).post("/api/managers/999999/online", null, "admin", "admin");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body().get("detail").asText()).contains("999999");
+    }
+
+    @Test
+    void aMalformedBodyIsA400NamingTheFieldAndChangesNothing() {
+        long id = oneManager("Тимур Пятый", "timurapi");
+        Instant before = managers.findById(id).orElseThrow().getLastActivityAt();
+        Api api = new Api(port);
+
+        var badTime = api.post("/api/managers/" + id + "/activity", "{\"at\":\"yesterday\"}", "admin", "admin");
+        assertThat(badTime.status()).isEqualTo(400);
+        assertThat(badTime.contentType()).startsWith("application/problem+json");
+        assertThat(badTime.body().get("field").asText()).isEqualTo("at");
+
+        var future = api.post("/api/managers/" + id + "/activity", "{\"at\":\"2999-01-01T00:00:00Z\"}", "admin", "admin");
+        assertThat(future.status()).isEqualTo(400);
+        assertThat(future.body().get("field").asText()).isEqualTo("at");
+
+        var notJson = api.post("/api/managers/" + id + "/activity", "{at:", "admin", "admin");
+        assertThat(notJson.status()).isEqualTo(400);
+        assertThat(managers.findById(id).orElseThrow().getLastActivityAt()).isEqualTo(before);
+
+        var badId = api.post("/api/managers/abc/online", null, "admin", "admin");
+        assertThat(badId.status()).isEqualTo(400);
+        assertThat(badId.body().get("field").asText()).isEqualTo("id");
+    }
+
+    @Test
+    void goingOnlineTwiceIsHarmless() {
+        long id = oneManager("Ульяна Шестая", "ulyanaapi");
+        Api api = new Api(port);
+
+        assertThat(api.post("/api/managers/" + id + "/online", null, "ulyanaapi", "demo").status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(20)).until(() -> managers.findById(id).orElseThrow().getState() == PresenceState.ONLINE);
+        var again = api.post("/api/managers/" + id + "/online", null, "ulyanaapi", "demo");
+
+        assertThat(again.status()).isEqualTo(202);
+        assertThat(again.body().get("state").asText()).isEqualTo("ONLINE");
+    }
+
+    @Test
+    void requestsWithoutCredentialsAreRefused() {
+        var response = new Api(port).get("/api/managers", null, null);
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void teamSettingsAreValidatedAndApplied() {
+        long id = oneManager("Фёдор Седьмой", "fedorapi");
+        long team = managers.findById(id).orElseThrow().getTeamId();
+        Api api = new Api(port);
+
+        var tooShort = api.put("/api/teams/" + team + "/settings", "{\"inactivityInterval\":\"PT1S\"}", "admin", "admin");
+        assertThat(tooShort.status()).isEqualTo(400);
+        assertThat(tooShort.body().get("field").asText()).isEqualTo("inactivityInterval");
+        var garbage = api.put("/api/teams/" + team + "/settings", "{\"inactivityInterval\":\"soon\"}", "admin", "admin");
+        assertThat(garbage.status()).isEqualTo(400);
+        assertThat(teams.findById(team).orElseThrow().getInactivityIntervalSeconds()).isNull();
+
+        var ok = api.put("/api/teams/" + team + "/settings",
+                "{\"inactivityInterval\":\"PT1H\",\"handoverEnabled\":false}", "admin", "admin");
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.body().get("handoverEnabled").asBoolean()).isFalse();
+        assertThat(teams.findById(team).orElseThrow().getInactivityIntervalSeconds()).isEqualTo(3600);
+        assertThat(api.put("/api/teams/424242/settings", "{}", "admin", "admin").status()).isEqualTo(404);
+    }
+
+    @Test
+    void activityInTheCrmReachesThePresenceRecord() {
+        long id = oneManager("Хельга Восьмая", "helgaapi");
+        sandbox.recordActivity(id, "incoming_call", null);
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> managers.findById(id).orElseThrow().getLastActivityAt() != null);
+
+        // An OFFLINE manager who shows activity is asked to confirm the return in Tasklist.
+        Api api = new Api(port);
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/engine-rest/task", "helgaapi", "demo").body().size() == 1);
+        assertThat(api.get("/engine-rest/task", "helgaapi", "demo").body().get(0).get("name").asText())
+                .startsWith("Вы снова на работе");
+    }
+
+    private long oneManager(String name, String login) {
+        long team = sandbox.createTeam("Команда " + login);
+        long id = sandbox.createUser(name, login + "@demo.shiftrelay.local", team);
+        directory.sync();
+        return id;
+    }
+}
