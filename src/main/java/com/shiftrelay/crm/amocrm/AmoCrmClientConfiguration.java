@@ -53,7 +53,7 @@ class AmoCrmClientConfiguration {
         return template -> {
             template.target(endpoint.baseUrl());
             template.removeHeader("Authorization");
-            if (!AmoCrmApi.TOKEN_PATH.equals(template.path())) {
+            if (!template.path().endsWith(AmoCrmApi.TOKEN_PATH)) {
                 template.header("Authorization", "Bearer " + authorization.accessToken());
             }
         };
