@@ -17,6 +17,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -34,6 +36,7 @@ import com.shiftrelay.crm.CrmTeam;
 import com.shiftrelay.crm.CrmUnavailableException;
 import com.shiftrelay.crm.CrmUser;
 import com.shiftrelay.crm.Reassignment;
+import jakarta.servlet.ServletContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -58,6 +61,9 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.cloud.openfeign.FeignAutoConfiguration;
+import org.springframework.boot.web.server.WebServer;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.boot.web.servlet.context.ServletWebServerInitializedEvent;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
@@ -391,6 +397,49 @@ class AmoCrmGatewayContractTest {
         private List<String> storedPair() {
             return jdbc.queryForObject("select access_token, refresh_token from crm_token where provider = 'amocrm'",
                     (rs, row) -> List.of(rs.getString(1), rs.getString(2)));
+        }
+    }
+
+    /**
+     * The sandbox lives in the application itself: its address comes from the started web server, taken at
+     * request time, and requests carry the sandbox token.
+     */
+    @Nested
+    class Sandbox {
+
+        @DynamicPropertySource
+        static void sandboxProvider(DynamicPropertyRegistry registry) {
+            registry.add("shiftrelay.crm.provider", () -> "sandbox");
+            registry.add("shiftrelay.sandbox.token", () -> "sandbox-secret");
+        }
+
+        @Autowired
+        CrmGateway gateway;
+
+        @Autowired
+        AmoCrmEndpoint endpoint;
+
+        @Test
+        void followsTheWebServerOnceItHasStarted() {
+            amoCrm.stubFor(get(urlPathEqualTo(AmoCrmEndpoint.SANDBOX_PATH + "/api/v4/events"))
+                    .willReturn(aResponse().withStatus(204)));
+            assertThatThrownBy(() -> gateway.activitySince(Instant.EPOCH)).isInstanceOf(CrmUnavailableException.class);
+
+            endpoint.onApplicationEvent(webServerStartedOn(amoCrm.port()));
+            gateway.activitySince(Instant.EPOCH);
+
+            amoCrm.verify(exactly(1), getRequestedFor(urlPathEqualTo("/sandbox/amocrm/api/v4/events"))
+                    .withHeader("Authorization", equalTo("Bearer sandbox-secret")));
+        }
+
+        private ServletWebServerInitializedEvent webServerStartedOn(int port) {
+            WebServer server = mock(WebServer.class);
+            when(server.getPort()).thenReturn(port);
+            ServletWebServerApplicationContext web = mock(ServletWebServerApplicationContext.class);
+            ServletContext servletContext = mock(ServletContext.class);
+            when(servletContext.getContextPath()).thenReturn("");
+            when(web.getServletContext()).thenReturn(servletContext);
+            return new ServletWebServerInitializedEvent(server, web);
         }
     }
 
