@@ -1,0 +1,116 @@
+package com.shiftrelay.crm.amocrm;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+import org.springframework.cloud.openfeign.FeignClient;
+import org.springframework.cloud.openfeign.SpringQueryMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * amoCRM's REST API v4 as far as ShiftRelay uses it. The records below are the vendor's JSON shapes,
+ * read with snake_case names (see {@link AmoCrmJson}). A list answered with 204 decodes to null.
+ */
+// The url is a placeholder: AmoCrmClientConfiguration points every request at the configured account or at
+// the embedded sandbox, whose port is only known once the web server has started.
+@FeignClient(name = "amocrm", url = "http://amocrm.invalid", configuration = AmoCrmClientConfiguration.class)
+interface AmoCrmApi {
+
+    String TOKEN_PATH = "/oauth2/access_token";
+
+    @GetMapping("/api/v4/account")
+    Account account(@RequestParam("with") String with);
+
+    @GetMapping("/api/v4/users")
+    Page<Users> users(@RequestParam("page") int page, @RequestParam("limit") int limit);
+
+    /** Bracket filters such as {@code filter[id][]} come in the map; collection values repeat the key. */
+    @GetMapping("/api/v4/leads")
+    Page<Leads> leads(@SpringQueryMap Map<String, Object> query);
+
+    @PatchMapping(path = "/api/v4/leads", consumes = "application/json")
+    void updateLeads(@RequestBody List<LeadUpdate> updates);
+
+    @GetMapping("/api/v4/events")
+    Page<Events> events(@SpringQueryMap Map<String, Object> query);
+
+    @PostMapping(path = TOKEN_PATH, consumes = "application/json")
+    TokenAnswer accessToken(@RequestBody TokenRequest request);
+
+    record Page<E>(@JsonProperty("_page") Integer page, @JsonProperty("_links") Links links,
+                   @JsonProperty("_embedded") E embedded) {
+
+        boolean hasNext() {
+            return links != null && links.next() != null;
+        }
+    }
+
+    record Links(Link self, Link next) {
+    }
+
+    record Link(String href) {
+    }
+
+    record Account(long id, String name, String subdomain, @JsonProperty("_embedded") AccountEmbedded embedded) {
+    }
+
+    record AccountEmbedded(List<Group> usersGroups) {
+    }
+
+    record Group(long id, String name) {
+    }
+
+    record Users(List<User> users) {
+    }
+
+    record User(long id, String name, String email, Rights rights) {
+    }
+
+    record Rights(Boolean isActive, Long groupId) {
+    }
+
+    record Leads(List<Lead> leads) {
+    }
+
+    record Lead(long id, String name, Long price, Long responsibleUserId, Long groupId, Long statusId,
+                Long pipelineId, Long createdBy, Long createdAt, Long updatedAt, Long closedAt, Boolean isDeleted,
+                List<CustomFieldValue> customFieldsValues) {
+    }
+
+    record CustomFieldValue(long fieldId, String fieldName, String fieldType, List<FieldValue> values) {
+    }
+
+    record FieldValue(Object value) {
+    }
+
+    record LeadUpdate(long id, long responsibleUserId) {
+    }
+
+    record Events(List<Event> events) {
+    }
+
+    record Event(String id, String type, Long entityId, String entityType, Long createdBy, Long createdAt) {
+    }
+
+    record TokenRequest(String clientId, String clientSecret, String grantType, String code, String refreshToken,
+                        String redirectUri) {
+    }
+
+    record TokenAnswer(String tokenType, Long expiresIn, String accessToken, String refreshToken) {
+    }
+
+    /** An {@code application/problem+json} error body; 400s may name the invalid items of a batch. */
+    record Problem(String title, String type, Integer status, String detail,
+                   @JsonProperty("validation-errors") List<ValidationError> validationErrors) {
+    }
+
+    record ValidationError(String requestId, List<FieldError> errors) {
+    }
+
+    record FieldError(String code, String path, String detail) {
+    }
+}

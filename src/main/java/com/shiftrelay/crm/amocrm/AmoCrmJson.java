@@ -1,0 +1,71 @@
+package com.shiftrelay.crm.amocrm;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import feign.Response;
+import feign.Util;
+import feign.codec.Decoder;
+import feign.codec.EncodeException;
+import feign.codec.Encoder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * amoCRM's JSON dialect: snake_case names, unknown fields ignored, 204 without a body for empty lists. Kept to
+ * this client so the application's own ObjectMapper settings neither leak in nor depend on amoCRM.
+ */
+final class AmoCrmJson {
+
+    private final ObjectMapper mapper = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+
+    Decoder decoder() {
+        return (response, type) -> {
+            byte[] body = bodyOf(response);
+            if (response.status() == 204 || body.length == 0) {
+                return null;
+            }
+            return mapper.readValue(body, mapper.constructType(type));
+        };
+    }
+
+    Encoder encoder() {
+        return (object, bodyType, template) -> {
+            try {
+                template.header("Content-Type", "application/json");
+                template.body(mapper.writeValueAsBytes(object), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new EncodeException("Cannot write " + bodyType + " as JSON", e);
+            }
+        };
+    }
+
+    /** The error body as a problem document, or empty when there is none or it is not JSON (429s often are not). */
+    Optional<AmoCrmApi.Problem> problemOf(byte[] body) {
+        if (body.length == 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(mapper.readValue(body, AmoCrmApi.Problem.class));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    static byte[] bodyOf(Response response) throws IOException {
+        if (response.body() == null) {
+            return new byte[0];
+        }
+        try (InputStream in = response.body().asInputStream()) {
+            return Util.toByteArray(in);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package com.shiftrelay.crm.amocrm;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How ShiftRelay reaches an amoCRM account ({@code shiftrelay.crm.amocrm}).
+ *
+ * @param baseUrl           the account's address, e.g. {@code https://example.amocrm.ru}
+ * @param longLivedToken    a private integration's long-lived token; when set, OAuth is not used
+ * @param oauth             the OAuth2 integration used when there is no long-lived token
+ * @param requestsPerSecond amoCRM allows 7 requests a second per account
+ * @param pageSize          rows per page for leads and users (amoCRM's maximum is 250)
+ * @param eventsPageSize    rows per page for events (100 per the Russian documentation)
+ * @param rateLimitRetries  how often a request answered 429 is tried again before giving up
+ */
+@ConfigurationProperties("shiftrelay.crm.amocrm")
+public record AmoCrmProperties(String baseUrl, String longLivedToken, OAuth oauth, Integer requestsPerSecond,
+                               Integer pageSize, Integer eventsPageSize, Integer rateLimitRetries) {
+
+    public AmoCrmProperties {
+        oauth = oauth == null ? new OAuth(null, null, null, null, null) : oauth;
+        requestsPerSecond = requestsPerSecond == null ? 7 : requestsPerSecond;
+        pageSize = pageSize == null ? 250 : pageSize;
+        eventsPageSize = eventsPageSize == null ? 100 : eventsPageSize;
+        rateLimitRetries = rateLimitRetries == null ? 5 : rateLimitRetries;
+    }
+
+    boolean hasLongLivedToken() {
+        return longLivedToken != null && !longLivedToken.isBlank();
+    }
+
+    /**
+     * An amoCRM OAuth2 integration. The authorization code is used once, when no token pair is stored yet;
+     * a configured refresh token serves the same purpose when the code has already been spent.
+     */
+    public record OAuth(String clientId, String clientSecret, String redirectUri, String authorizationCode,
+                        String refreshToken) {
+    }
+}

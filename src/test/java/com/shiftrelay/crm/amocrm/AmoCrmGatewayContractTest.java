@@ -1,0 +1,508 @@
+package com.shiftrelay.crm.amocrm;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.havingExactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.shiftrelay.crm.ActivityType;
+import com.shiftrelay.crm.CrmActivity;
+import com.shiftrelay.crm.CrmDeal;
+import com.shiftrelay.crm.CrmDirectory;
+import com.shiftrelay.crm.CrmException;
+import com.shiftrelay.crm.CrmGateway;
+import com.shiftrelay.crm.CrmNotFoundException;
+import com.shiftrelay.crm.CrmRateLimitedException;
+import com.shiftrelay.crm.CrmRejectedException;
+import com.shiftrelay.crm.CrmTeam;
+import com.shiftrelay.crm.CrmUnavailableException;
+import com.shiftrelay.crm.CrmUser;
+import com.shiftrelay.crm.Reassignment;
+import jakarta.servlet.ServletContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
+import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.cloud.openfeign.FeignAutoConfiguration;
+import org.springframework.boot.web.server.WebServer;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.boot.web.servlet.context.ServletWebServerInitializedEvent;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The amoCRM adapter against a stubbed amoCRM that answers with the vendor's documented payloads, through the
+ * real Feign client and its configuration.
+ */
+@SpringBootTest(classes = AmoCrmGatewayContractTest.Context.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@TestPropertySource(properties = {
+                "shiftrelay.crm.provider=amocrm",
+                "shiftrelay.crm.amocrm.long-lived-token=long-lived-token",
+                "shiftrelay.crm.amocrm.requests-per-second=100",
+                "shiftrelay.crm.amocrm.rate-limit-retries=2",
+                "spring.datasource.url=jdbc:h2:mem:amocrm-${random.uuid};DB_CLOSE_DELAY=-1;NON_KEYWORDS=VALUE"
+})
+class AmoCrmGatewayContractTest {
+
+    static final WireMockServer amoCrm = new WireMockServer(options().dynamicPort());
+
+    static {
+        amoCrm.start();
+    }
+
+    @DynamicPropertySource
+    static void amoCrmAddress(DynamicPropertyRegistry registry) {
+        registry.add("shiftrelay.crm.amocrm.base-url", amoCrm::baseUrl);
+    }
+
+    @AfterAll
+    static void stopAmoCrm() {
+        amoCrm.stop();
+    }
+
+    @Autowired
+    CrmGateway gateway;
+
+    @BeforeEach
+    void resetStubs() {
+        amoCrm.resetAll();
+    }
+
+    @Test
+    void readsEveryPageOfLeadsWithBracketFilters() {
+        stubLeadsPage(1, "leads-page-1.json");
+        stubLeadsPage(2, "leads-page-2.json");
+        stubLeadsPage(3, "leads-page-3.json");
+
+        List<CrmDeal> deals = gateway.dealsOf(List.of(6L, 5L), List.of(3L));
+
+        // 104 is deleted in amoCRM's recycle bin and must not come back
+        assertThat(deals).extracting(CrmDeal::id).containsExactly(101L, 102L, 103L, 105L);
+        assertThat(deals.get(0)).isEqualTo(new CrmDeal(101, "Сделка 101", 5, 3, 142, Set.of(900001L),
+                Instant.ofEpochSecond(1700000000)));
+        for (int page = 1; page <= 3; page++) {
+            amoCrm.verify(exactly(1), getRequestedFor(urlPathEqualTo("/api/v4/leads"))
+                    .withQueryParam("filter[responsible_user_id][]", havingExactly("5", "6"))
+                    .withQueryParam("filter[pipeline_id][]", havingExactly("3"))
+                    .withQueryParam("order[id]", equalTo("asc"))
+                    .withQueryParam("limit", equalTo("250"))
+                    .withQueryParam("page", equalTo(String.valueOf(page))));
+        }
+        amoCrm.verify(exactly(3), anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void ticksCheckboxCustomFieldsAsFlags() {
+        stubLeadsPage(1, "leads-page-1.json");
+        stubLeadsPage(2, "leads-page-2.json");
+        stubLeadsPage(3, "leads-page-3.json");
+
+        List<CrmDeal> deals = gateway.dealsOf(List.of(5L, 6L), List.of());
+
+        assertThat(deals).filteredOn(deal -> deal.id() == 101).singleElement()
+                .satisfies(deal -> assertThat(deal.checkedFlags()).containsExactly(900001L));
+        assertThat(deals).filteredOn(deal -> deal.id() == 102).singleElement()
+                .satisfies(deal -> assertThat(deal.checkedFlags()).isEmpty());
+        assertThat(deals).filteredOn(deal -> deal.flagged(900001L)).extracting(CrmDeal::id)
+                .containsExactly(101L, 105L);
+        amoCrm.verify(getRequestedFor(urlPathEqualTo("/api/v4/leads")).withoutQueryParam("filter[pipeline_id][]"));
+    }
+
+    @Test
+    void readsDealsByIdInChunks() {
+        amoCrm.stubFor(get(urlPathEqualTo("/api/v4/leads")).willReturn(hal("leads-page-3.json")));
+        List<Long> ids = IntStream.rangeClosed(1, 60).mapToObj(Long::valueOf).toList();
+
+        gateway.deals(ids);
+
+        String[] first = IntStream.rangeClosed(1, 50).mapToObj(String::valueOf).toArray(String[]::new);
+        amoCrm.verify(exactly(1), getRequestedFor(urlPathEqualTo("/api/v4/leads"))
+                .withQueryParam("filter[id][]", havingExactly(first)).withQueryParam("page", equalTo("1")));
+        amoCrm.verify(exactly(1), getRequestedFor(urlPathEqualTo("/api/v4/leads"))
+                .withQueryParam("filter[id][]", havingExactly("51", "52", "53", "54", "55", "56", "57", "58", "59", "60")));
+    }
+
+    @Test
+    void noContentMeansNoDeals() {
+        amoCrm.stubFor(get(urlPathEqualTo("/api/v4/leads")).willReturn(aResponse().withStatus(204)));
+
+        assertThat(gateway.dealsOf(List.of(5L), List.of())).isEmpty();
+        assertThat(gateway.deals(List.of(101L))).isEmpty();
+    }
+
+    @Test
+    void waitsForRetryAfterAndUsesTheNextAnswer() {
+        amoCrm.stubFor(get(urlPathEqualTo("/api/v4/leads")).inScenario("limit")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
+                        .withHeader("Content-Type", "text/html").withBody("<html>Too Many Requests</html>"))
+                .willSetStateTo("cooled down"));
+        amoCrm.stubFor(get(urlPathEqualTo("/api/v4/leads")).inScenario("limit")
+                .whenScenarioStateIs("cooled down")
+                .willReturn(hal("leads-page-3.json")));
+
+        long started = System.nanoTime();
+        List<CrmDeal> deals = gateway.deals(List.of(105L));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(deals).extracting(CrmDeal::id).containsExactly(105L);
+        assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+        amoCrm.verify(exactly(2), getRequestedFor(urlPathEqualTo("/api/v4/leads")));
+    }
+
+    @Test
+    void givesUpOnRateLimitAfterTheConfiguredRetries() {
+        amoCrm.stubFor(get(urlPathEqualTo("/api/v4/leads"))
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0")));
+
+        assertThatThrownBy(() -> gateway.deals(List.of(105L)))
+                .isInstanceOf(CrmRateLimitedException.class);
+        // rate-limit-retries=2: the first try and two more
+        amoCrm.verify(exactly(3), getRequestedFor(urlPathEqualTo("/api/v4/leads")));
+    }
+
+    @Test
+    void reassignsABatchInOnePatch() {
+        amoCrm.stubFor(patch(urlPathEqualTo("/api/v4/leads")).willReturn(hal("leads-patched.json")));
+
+        gateway.reassign(List.of(new Reassignment(101, 5), new Reassignment(102, 6)));
+
+        amoCrm.verify(exactly(1), patchRequestedFor(urlPathEqualTo("/api/v4/leads"))
+                .withHeader("Content-Type", equalTo("application/json"))
+                .withRequestBody(equalToJson("[{\"id\":101,\"responsible_user_id\":5},{\"id\":102,\"responsible_user_id\":6}]")));
+    }
+
+    @Test
+    void namesTheRejectedDealsAndDoesNotRetry() {
+        amoCrm.stubFor(patch(urlPathEqualTo("/api/v4/leads")).willReturn(problem(400, "problem-validation.json")));
+
+        assertThatThrownBy(() -> gateway.reassign(List.of(new Reassignment(101, 5), new Reassignment(102, 99))))
+                .isInstanceOfSatisfying(CrmRejectedException.class, rejected -> assertThat(rejected.errors())
+                        .singleElement().asString()
+                        .contains("deal 102", "responsible_user_id", "NotSupportedChoice")
+                        .doesNotContain("deal 101"));
+        amoCrm.verify(exactly(1), patchRequestedFor(urlPathEqualTo("/api/v4/leads")));
+    }
+
+    @Test
+    void refusesBatchesOverTheCap() {
+        List<Reassignment> tooMany = IntStream.rangeClosed(1, CrmGateway.MAX_BATCH + 1)
+                .mapToObj(id -> new Reassignment(id, 5)).toList();
+
+        assertThatThrownBy(() -> gateway.reassign(tooMany)).isInstanceOf(IllegalArgumentException.class);
+        amoCrm.verify(exactly(0), anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void serverErrorsAreRetriedThenReportedUnavailable() {
+        amoCrm.stubFor(get(urlPathEqualTo("/api/v4/leads")).willReturn(problem(500, "problem-server-error.json")));
+
+        assertThatThrownBy(() -> gateway.deals(List.of(101L)))
+                .isInstanceOf(CrmUnavailableException.class)
+                .hasMessageContaining("500");
+        amoCrm.verify(exactly(3), getRequestedFor(urlPathEqualTo("/api/v4/leads")));
+    }
+
+    @Test
+    void notFoundIsReportedAsSuch() {
+        amoCrm.stubFor(get(urlPathEqualTo("/api/v4/account")).willReturn(aResponse().withStatus(404)));
+
+        assertThatThrownBy(() -> gateway.directory()).isInstanceOf(CrmNotFoundException.class);
+    }
+
+    @Test
+    void aRejectedLongLivedTokenFailsWithoutRefreshing() {
+        amoCrm.stubFor(get(urlPathEqualTo("/api/v4/account")).willReturn(problem(401, "problem-unauthorized.json")));
+
+        assertThatThrownBy(() -> gateway.directory())
+                .isInstanceOf(CrmException.class).hasMessageContaining("rejected");
+        amoCrm.verify(exactly(0), postRequestedFor(urlPathEqualTo("/oauth2/access_token")));
+    }
+
+    @Test
+    void keepsPeopleEventsOfTheAskedTypes() {
+        amoCrm.stubFor(get(urlPathEqualTo("/api/v4/events")).willReturn(hal("events.json")));
+
+        List<CrmActivity> activity = gateway.activitySince(Instant.ofEpochSecond(1699999000));
+
+        // the robot's task_completed (created_by 0) and the unknown entity_linked are dropped
+        assertThat(activity).containsExactly(
+                new CrmActivity("01ab3c4d5e6f", 5, ActivityType.INCOMING_CALL, Instant.ofEpochSecond(1700000000)),
+                new CrmActivity("02bc3c4d5e6f", 6, ActivityType.STAGE_CHANGED, Instant.ofEpochSecond(1700000060)));
+        String[] types = Arrays.stream(ActivityType.values()).map(ActivityType::amoCrmType).toArray(String[]::new);
+        amoCrm.verify(exactly(1), getRequestedFor(urlPathEqualTo("/api/v4/events"))
+                .withQueryParam("filter[created_at][from]", equalTo("1699999000"))
+                .withQueryParam("filter[type][]", havingExactly(types))
+                .withQueryParam("limit", equalTo("100"))
+                .withQueryParam("page", equalTo("1")));
+    }
+
+    @Test
+    void noEventsIsAnEmptyFeed() {
+        amoCrm.stubFor(get(urlPathEqualTo("/api/v4/events")).willReturn(aResponse().withStatus(204)));
+
+        assertThat(gateway.activitySince(Instant.ofEpochSecond(1700000000))).isEmpty();
+    }
+
+    @Test
+    void directoryHasGroupsAsTeamsAndEveryUserPage() {
+        amoCrm.stubFor(get(urlPathEqualTo("/api/v4/account")).withQueryParam("with", equalTo("users_groups"))
+                .willReturn(hal("account.json")));
+        amoCrm.stubFor(get(urlPathEqualTo("/api/v4/users")).withQueryParam("page", equalTo("1"))
+                .willReturn(hal("users-page-1.json")));
+        amoCrm.stubFor(get(urlPathEqualTo("/api/v4/users")).withQueryParam("page", equalTo("2"))
+                .willReturn(hal("users-page-2.json")));
+
+        CrmDirectory directory = gateway.directory();
+
+        assertThat(directory.teams()).containsExactly(new CrmTeam(0, "Отдел продаж"), new CrmTeam(12, "Вторая линия"));
+        assertThat(directory.users()).containsExactly(
+                new CrmUser(5, "Анна Смирнова", "anna@example.ru", 12L, true),
+                new CrmUser(6, "Борис Петров", "boris@example.ru", 0L, true),
+                new CrmUser(7, "Вера Уволенная", "vera@example.ru", null, false));
+        amoCrm.verify(exactly(2), getRequestedFor(urlPathEqualTo("/api/v4/users")).withQueryParam("limit", equalTo("250")));
+    }
+
+    @Test
+    void signsEveryRequestWithTheBearerToken() {
+        amoCrm.stubFor(get(urlPathEqualTo("/api/v4/account")).willReturn(hal("account.json")));
+        amoCrm.stubFor(get(urlPathEqualTo("/api/v4/users")).willReturn(aResponse().withStatus(204)));
+
+        gateway.directory();
+
+        amoCrm.verify(exactly(2), anyRequestedFor(anyUrl())
+                .withHeader("Authorization", equalTo("Bearer long-lived-token")));
+    }
+
+    /** OAuth2: the stored pair is used, renewed on a 401, and the rotated pair is stored again. */
+    @Nested
+    @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+    class OAuth {
+
+        // Dynamic properties outrank the enclosing class's inline ones, which inline ones here would not.
+        @DynamicPropertySource
+        static void oauthInsteadOfLongLivedToken(DynamicPropertyRegistry registry) {
+            registry.add("shiftrelay.crm.amocrm.long-lived-token", () -> "");
+            registry.add("shiftrelay.crm.amocrm.oauth.client-id", () -> "client-1");
+            registry.add("shiftrelay.crm.amocrm.oauth.client-secret", () -> "secret-1");
+            registry.add("shiftrelay.crm.amocrm.oauth.redirect-uri", () -> "https://shiftrelay.example/oauth");
+        }
+
+        // The enclosing instance's gateway comes from the enclosing class's context; this one has OAuth.
+        @Autowired
+        CrmGateway gateway;
+
+        @Autowired
+        CrmTokens tokens;
+
+        @Autowired
+        JdbcTemplate jdbc;
+
+        @BeforeEach
+        void stubRefreshAndAccount() {
+            amoCrm.stubFor(post(urlPathEqualTo("/oauth2/access_token")).willReturn(hal("oauth-token.json")));
+            amoCrm.stubFor(get(urlPathEqualTo("/api/v4/account"))
+                    .withHeader("Authorization", equalTo("Bearer new-access-token"))
+                    .willReturn(hal("account.json")));
+            amoCrm.stubFor(get(urlPathEqualTo("/api/v4/users")).willReturn(aResponse().withStatus(204)));
+        }
+
+        @Test
+        void refreshesOnceAfterA401AndStoresTheRotatedPair() {
+            tokens.save(AmoCrmAuthorization.PROVIDER, new CrmTokens.TokenPair("old-access-token",
+                    "stored-refresh-token", Instant.now().plus(Duration.ofHours(12))), Instant.now());
+            amoCrm.stubFor(get(urlPathEqualTo("/api/v4/account"))
+                    .withHeader("Authorization", equalTo("Bearer old-access-token"))
+                    .willReturn(problem(401, "problem-unauthorized.json")));
+
+            CrmDirectory directory = gateway.directory();
+
+            assertThat(directory.teams()).hasSize(2);
+            amoCrm.verify(exactly(1), postRequestedFor(urlPathEqualTo("/oauth2/access_token"))
+                    .withoutHeader("Authorization")
+                    .withRequestBody(equalToJson("""
+                            {"client_id":"client-1","client_secret":"secret-1","grant_type":"refresh_token",
+                             "refresh_token":"stored-refresh-token","redirect_uri":"https://shiftrelay.example/oauth"}
+                            """)));
+            amoCrm.verify(exactly(1), getRequestedFor(urlPathEqualTo("/api/v4/account"))
+                    .withHeader("Authorization", equalTo("Bearer new-access-token")));
+            assertThat(storedPair()).containsExactly("new-access-token", "new-refresh-token");
+        }
+
+        @Test
+        void refreshesBeforeTheAccessTokenExpires() {
+            tokens.save(AmoCrmAuthorization.PROVIDER, new CrmTokens.TokenPair("old-access-token",
+                    "stored-refresh-token", Instant.now().plusSeconds(10)), Instant.now());
+
+            gateway.directory();
+
+            amoCrm.verify(exactly(0), getRequestedFor(urlPathEqualTo("/api/v4/account"))
+                    .withHeader("Authorization", equalTo("Bearer old-access-token")));
+            amoCrm.verify(exactly(1), postRequestedFor(urlPathEqualTo("/oauth2/access_token")));
+            assertThat(storedPair()).containsExactly("new-access-token", "new-refresh-token");
+        }
+
+        @Test
+        void failsWhenTheRenewedTokenIsRejectedToo() {
+            tokens.save(AmoCrmAuthorization.PROVIDER, new CrmTokens.TokenPair("old-access-token",
+                    "stored-refresh-token", Instant.now().plus(Duration.ofHours(12))), Instant.now());
+            amoCrm.stubFor(get(urlPathEqualTo("/api/v4/account")).willReturn(problem(401, "problem-unauthorized.json")));
+
+            assertThatThrownBy(() -> gateway.directory()).isInstanceOf(CrmException.class);
+            amoCrm.verify(exactly(1), postRequestedFor(urlPathEqualTo("/oauth2/access_token")));
+            amoCrm.verify(exactly(2), getRequestedFor(urlPathEqualTo("/api/v4/account")));
+        }
+
+        private List<String> storedPair() {
+            return jdbc.queryForObject("select access_token, refresh_token from crm_token where provider = 'amocrm'",
+                    (rs, row) -> List.of(rs.getString(1), rs.getString(2)));
+        }
+    }
+
+    /**
+     * The sandbox lives in the application itself: its address comes from the started web server, taken at
+     * request time, and requests carry the sandbox token.
+     */
+    @Nested
+    class Sandbox {
+
+        @DynamicPropertySource
+        static void sandboxProvider(DynamicPropertyRegistry registry) {
+            registry.add("shiftrelay.crm.provider", () -> "sandbox");
+            registry.add("shiftrelay.sandbox.token", () -> "sandbox-secret");
+        }
+
+        @Autowired
+        CrmGateway gateway;
+
+        @Autowired
+        AmoCrmEndpoint endpoint;
+
+        @Test
+        void followsTheWebServerOnceItHasStarted() {
+            amoCrm.stubFor(get(urlPathEqualTo(AmoCrmEndpoint.SANDBOX_PATH + "/api/v4/events"))
+                    .willReturn(aResponse().withStatus(204)));
+            assertThatThrownBy(() -> gateway.activitySince(Instant.EPOCH)).isInstanceOf(CrmUnavailableException.class);
+
+            endpoint.onApplicationEvent(webServerStartedOn(amoCrm.port()));
+            gateway.activitySince(Instant.EPOCH);
+
+            amoCrm.verify(exactly(1), getRequestedFor(urlPathEqualTo("/sandbox/amocrm/api/v4/events"))
+                    .withHeader("Authorization", equalTo("Bearer sandbox-secret")));
+        }
+
+        private ServletWebServerInitializedEvent webServerStartedOn(int port) {
+            WebServer server = mock(WebServer.class);
+            when(server.getPort()).thenReturn(port);
+            ServletWebServerApplicationContext web = mock(ServletWebServerApplicationContext.class);
+            ServletContext servletContext = mock(ServletContext.class);
+            when(servletContext.getContextPath()).thenReturn("");
+            when(web.getServletContext()).thenReturn(servletContext);
+            return new ServletWebServerInitializedEvent(server, web);
+        }
+    }
+
+    /** All calls of the adapter share one limiter of requests-per-second permits a second. */
+    @Nested
+    class RateLimit {
+
+        @DynamicPropertySource
+        static void twoRequestsPerSecond(DynamicPropertyRegistry registry) {
+            registry.add("shiftrelay.crm.amocrm.requests-per-second", () -> 2);
+        }
+
+        @Autowired
+        CrmGateway gateway;
+
+        @Test
+        void keepsToTheConfiguredRequestRate() {
+            amoCrm.stubFor(get(urlPathEqualTo("/api/v4/leads")).willReturn(aResponse().withStatus(204)));
+
+            long started = System.nanoTime();
+            for (int i = 0; i < 7; i++) {
+                gateway.deals(List.of(101L));
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            // 7 requests at 2 a second need four rate periods, so at least three period boundaries pass,
+            // however far into its first period the limiter was when the test began.
+            assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+            amoCrm.verify(exactly(7), getRequestedFor(urlPathEqualTo("/api/v4/leads")));
+        }
+    }
+
+    private static void stubLeadsPage(int page, String fixture) {
+        amoCrm.stubFor(get(urlPathEqualTo("/api/v4/leads")).withQueryParam("page", equalTo(String.valueOf(page)))
+                .willReturn(hal(fixture)));
+    }
+
+    private static ResponseDefinitionBuilder hal(String fixture) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/hal+json")
+                .withBody(fixture(fixture));
+    }
+
+    private static ResponseDefinitionBuilder problem(int status, String fixture) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/problem+json")
+                .withBody(fixture(fixture));
+    }
+
+    private static String fixture(String name) {
+        try (InputStream in = AmoCrmGatewayContractTest.class.getResourceAsStream("/amocrm/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("No fixture amocrm/" + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @SpringBootConfiguration
+    @ImportAutoConfiguration({FeignAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
+            JacksonAutoConfiguration.class, DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
+            FlywayAutoConfiguration.class})
+    @Import(AmoCrmConfiguration.class)
+    static class Context {
+    }
+}
