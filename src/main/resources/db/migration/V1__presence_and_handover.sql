@@ -54,8 +54,10 @@ create table handover_move (
 create index ix_move_deal on handover_move (deal_id, status);
 create index ix_move_owner on handover_move (owner_id, status);
 
--- Where the activity poll stopped reading the CRM's event feed.
+-- Where the activity poll stopped reading the CRM's event feed (null: never read yet). The row exists
+-- from the start so concurrent polls lock it instead of racing to create it.
 create table activity_cursor (
     source     varchar(32) primary key,
-    read_from  timestamp(6) with time zone not null
+    read_from  timestamp(6) with time zone
 );
+insert into activity_cursor (source, read_from) values ('crm', null);

@@ -5,6 +5,7 @@ import com.shiftrelay.crm.CrmProperties;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.function.LongUnaryOperator;
 import org.springframework.stereotype.Component;
 
 /** Writes a plan into the ledger, cut into batches the CRM takes in one request. */
@@ -30,27 +31,26 @@ class Ledger {
         handovers.findByManagerIdAndStatus(managerId, Handover.Status.WAITING).forEach(h -> h.supersede(now));
     }
 
-    PlanOutcome record(Handover handover, List<PlannedMove> planned, java.util.function.LongUnaryOperator ownerOf,
-                       Instant now) {
+    PlanOutcome record(Handover handover, List<PlannedMove> planned, LongUnaryOperator ownerOf, Instant now) {
+        int batches = (planned.size() + CrmGateway.MAX_BATCH - 1) / CrmGateway.MAX_BATCH;
+        handover.planned(batches);
+        // The run's row goes in first: its moves refer to it and are inserted at once.
+        handovers.saveAndFlush(handover);
         for (int i = 0; i < planned.size(); i++) {
             PlannedMove move = planned.get(i);
             moves.save(new HandoverMove(handover.getId(), move.dealId(), ownerOf.applyAsLong(move.dealId()),
                     move.fromId(), move.toId(), i / CrmGateway.MAX_BATCH, HandoverMove.Status.PLANNED, now));
         }
-        int batches = (planned.size() + CrmGateway.MAX_BATCH - 1) / CrmGateway.MAX_BATCH;
-        handover.planned(batches);
-        handovers.save(handover);
         return new PlanOutcome(handover.getId(), PlanOutcome.Outcome.PLANNED, batches, planned.size());
     }
 
-    PlanOutcome recordWaiting(Handover handover, List<Long> dealIds, java.util.function.LongUnaryOperator ownerOf,
-                              Instant now) {
+    PlanOutcome recordWaiting(Handover handover, List<Long> dealIds, LongUnaryOperator ownerOf, Instant now) {
+        handover.waiting();
+        handovers.saveAndFlush(handover);
         for (Long dealId : dealIds) {
             moves.save(new HandoverMove(handover.getId(), dealId, ownerOf.applyAsLong(dealId),
                     handover.getManagerId(), null, 0, HandoverMove.Status.WAITING, now));
         }
-        handover.waiting();
-        handovers.save(handover);
         return new PlanOutcome(handover.getId(), PlanOutcome.Outcome.WAITING, 0, dealIds.size());
     }
 }

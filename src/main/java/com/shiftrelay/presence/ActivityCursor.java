@@ -14,7 +14,7 @@ class ActivityCursor {
     @Id
     private String source;
 
-    @Column(name = "read_from", nullable = false)
+    @Column(name = "read_from")
     private Instant readFrom;
 
     protected ActivityCursor() {
@@ -25,12 +25,13 @@ class ActivityCursor {
         this.readFrom = readFrom;
     }
 
-    Instant readFrom() {
-        return readFrom;
+    /** Where to read from; a feed never read is read from {@code firstRead}. */
+    Instant readFrom(Instant firstRead) {
+        return readFrom == null ? firstRead : readFrom;
     }
 
     void advanceTo(Instant at) {
-        if (at.isAfter(readFrom)) {
+        if (readFrom == null || at.isAfter(readFrom)) {
             readFrom = at;
         }
     }

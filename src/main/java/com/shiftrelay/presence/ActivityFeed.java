@@ -40,14 +40,12 @@ public class ActivityFeed {
     /** Returns how many managers showed activity. */
     @Transactional
     public int poll() {
-        ActivityCursor cursor = cursors.findById(SOURCE)
-                .orElseGet(() -> new ActivityCursor(SOURCE, clock.instant().minus(FIRST_LOOK_BACK)));
-        List<CrmActivity> events = crm.activitySince(cursor.readFrom());
+        ActivityCursor cursor = cursors.lock(SOURCE).orElseGet(() -> cursors.save(new ActivityCursor(SOURCE, null)));
+        List<CrmActivity> events = crm.activitySince(cursor.readFrom(clock.instant().minus(FIRST_LOOK_BACK)));
         Map<Long, Instant> latest = events.stream()
                 .collect(Collectors.toMap(CrmActivity::userId, CrmActivity::at, BinaryOperator.maxBy(Instant::compareTo)));
         int recorded = presence.recordActivities(latest);
         latest.values().stream().max(Instant::compareTo).ifPresent(cursor::advanceTo);
-        cursors.save(cursor);
         return recorded;
     }
 }

@@ -5,6 +5,7 @@ import com.shiftrelay.crm.CrmGateway;
 import com.shiftrelay.crm.CrmTeam;
 import com.shiftrelay.crm.CrmUser;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -45,19 +46,14 @@ public class ManagerDirectory {
         Map<Long, Team> teamsById = directory.teams().stream()
                 .map(this::upsertTeam)
                 .collect(Collectors.toMap(Team::getId, Function.identity()));
-        int active = 0;
-        for (CrmUser user : directory.users()) {
-            Manager manager = upsertManager(user);
-            if (!manager.isActive()) {
-                continue;
-            }
-            active++;
-            accounts.sync(manager, teamsById.get(manager.getTeamId()),
-                    properties.hasInitialPassword() ? properties.initialPassword() : null);
-            signals.track(manager);
-        }
-        log.info("Directory synced from the CRM: {} teams, {} active managers", teamsById.size(), active);
-        return active;
+        List<Manager> active = directory.users().stream()
+                .map(this::upsertManager)
+                .filter(Manager::isActive)
+                .toList();
+        accounts.sync(active, teamsById, properties.hasInitialPassword() ? properties.initialPassword() : null);
+        active.forEach(signals::track);
+        log.info("Directory synced from the CRM: {} teams, {} active managers", teamsById.size(), active.size());
+        return active.size();
     }
 
     private Team upsertTeam(CrmTeam crmTeam) {

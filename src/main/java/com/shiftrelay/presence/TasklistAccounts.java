@@ -1,8 +1,14 @@
 package com.shiftrelay.presence;
 
+import java.util.Collection;
+import java.util.Map;
+
 /** Managers are users of Camunda Tasklist; a team is a group there. */
 public interface TasklistAccounts {
 
-    /** Creates or updates the manager's user, the team's group and the membership. */
-    void sync(Manager manager, Team team, String initialPassword);
+    /**
+     * Creates or updates each manager's user, their team's group and the membership, in one go (the
+     * engine does not see its own unflushed identity changes, so one call must know what it created).
+     */
+    void sync(Collection<Manager> managers, Map<Long, Team> teams, String initialPassword);
 }

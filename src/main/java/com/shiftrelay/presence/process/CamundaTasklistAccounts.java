@@ -3,13 +3,23 @@ package com.shiftrelay.presence.process;
 import com.shiftrelay.presence.Manager;
 import com.shiftrelay.presence.TasklistAccounts;
 import com.shiftrelay.presence.Team;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.stereotype.Component;
 
-/** Managers as Camunda users; teams as Camunda groups named {@code team<crm id>}; all in {@code managers}. */
+/**
+ * Managers as Camunda users; teams as Camunda groups named {@code team<crm id>}; all in {@code managers}.
+ * What exists is read once up front, because inside one command the engine's queries do not see the
+ * users, groups and memberships this call has just created.
+ */
 @Component
 class CamundaTasklistAccounts implements TasklistAccounts {
 
@@ -23,7 +33,29 @@ class CamundaTasklistAccounts implements TasklistAccounts {
     }
 
     @Override
-    public void sync(Manager manager, Team team, String initialPassword) {
+    public void sync(Collection<Manager> managers, Map<Long, Team> teams, String initialPassword) {
+        Map<String, Group> groups = identity.createGroupQuery().list().stream()
+                .collect(Collectors.toMap(Group::getId, group -> group));
+        ensureGroup(groups, MANAGERS_GROUP, "Managers");
+        teams.values().forEach(team -> ensureGroup(groups, TEAM_GROUP_PREFIX + team.getId(), team.getName()));
+        for (Manager manager : managers) {
+            syncUser(manager, initialPassword);
+            Set<String> memberOf = identity.createGroupQuery().groupMember(manager.getLogin()).list().stream()
+                    .map(Group::getId).collect(Collectors.toCollection(HashSet::new));
+            String teamGroup = manager.getTeamId() == null ? null : TEAM_GROUP_PREFIX + manager.getTeamId();
+            for (String group : memberOf) {
+                if (group.startsWith(TEAM_GROUP_PREFIX) && !group.equals(teamGroup)) {
+                    identity.deleteMembership(manager.getLogin(), group);
+                }
+            }
+            join(memberOf, MANAGERS_GROUP, manager.getLogin());
+            if (teamGroup != null && groups.containsKey(teamGroup)) {
+                join(memberOf, teamGroup, manager.getLogin());
+            }
+        }
+    }
+
+    private void syncUser(Manager manager, String initialPassword) {
         User user = identity.createUserQuery().userId(manager.getLogin()).singleResult();
         if (user == null) {
             user = identity.newUser(manager.getLogin());
@@ -36,39 +68,24 @@ class CamundaTasklistAccounts implements TasklistAccounts {
         user.setLastName(names.length > 1 ? names[1] : "");
         user.setEmail(manager.getEmail());
         identity.saveUser(user);
-
-        ensureGroup(MANAGERS_GROUP, "Managers");
-        ensureMember(MANAGERS_GROUP, manager.getLogin());
-        String teamGroup = team == null ? null : TEAM_GROUP_PREFIX + team.getId();
-        for (Group group : identity.createGroupQuery().groupMember(manager.getLogin()).list()) {
-            if (group.getId().startsWith(TEAM_GROUP_PREFIX) && !group.getId().equals(teamGroup)) {
-                identity.deleteMembership(manager.getLogin(), group.getId());
-            }
-        }
-        if (team != null) {
-            Group group = ensureGroup(teamGroup, team.getName());
-            if (!team.getName().equals(group.getName())) {
-                group.setName(team.getName());
-                identity.saveGroup(group);
-            }
-            ensureMember(teamGroup, manager.getLogin());
-        }
     }
 
-    private Group ensureGroup(String id, String name) {
-        Group group = identity.createGroupQuery().groupId(id).singleResult();
+    private void ensureGroup(Map<String, Group> groups, String id, String name) {
+        Group group = groups.get(id);
         if (group == null) {
             group = identity.newGroup(id);
-            group.setName(name);
             group.setType(Groups.GROUP_TYPE_WORKFLOW);
-            identity.saveGroup(group);
+        } else if (name.equals(group.getName())) {
+            return;
         }
-        return group;
+        group.setName(name);
+        identity.saveGroup(group);
+        groups.put(id, group);
     }
 
-    private void ensureMember(String groupId, String login) {
-        if (identity.createUserQuery().userId(login).memberOfGroup(groupId).count() == 0) {
-            identity.createMembership(login, groupId);
+    private void join(Set<String> memberOf, String group, String login) {
+        if (memberOf.add(group)) {
+            identity.createMembership(login, group);
         }
     }
 }

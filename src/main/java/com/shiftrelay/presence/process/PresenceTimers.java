@@ -3,9 +3,9 @@ package com.shiftrelay.presence.process;
 import com.shiftrelay.presence.PresenceProperties;
 import org.springframework.stereotype.Component;
 
-/** Timer cycles for the polling processes, read from configuration when the timers fall due. */
+/** Timer cycles for the polling processes, read from configuration when the timers fall due (public for the engine's expression language). */
 @Component("presenceTimers")
-class PresenceTimers {
+public class PresenceTimers {
 
     private final PresenceProperties properties;
 
