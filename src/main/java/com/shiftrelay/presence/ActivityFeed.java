@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BinaryOperator;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ActivityFeed {
 
     static final String SOURCE = "crm";
+    private static final Logger log = LoggerFactory.getLogger(ActivityFeed.class);
     /** On the very first read, look this far back. */
     private static final Duration FIRST_LOOK_BACK = Duration.ofMinutes(5);
 
@@ -41,10 +44,12 @@ public class ActivityFeed {
     @Transactional
     public int poll() {
         ActivityCursor cursor = cursors.lock(SOURCE).orElseGet(() -> cursors.save(new ActivityCursor(SOURCE, null)));
-        List<CrmActivity> events = crm.activitySince(cursor.readFrom(clock.instant().minus(FIRST_LOOK_BACK)));
+        Instant from = cursor.readFrom(clock.instant().minus(FIRST_LOOK_BACK));
+        List<CrmActivity> events = crm.activitySince(from);
         Map<Long, Instant> latest = events.stream()
                 .collect(Collectors.toMap(CrmActivity::userId, CrmActivity::at, BinaryOperator.maxBy(Instant::compareTo)));
         int recorded = presence.recordActivities(latest);
+        log.debug("Activity feed read from {}: {} events, {} managers active", from, events.size(), recorded);
         latest.values().stream().max(Instant::compareTo).ifPresent(cursor::advanceTo);
         return recorded;
     }
