@@ -14,12 +14,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Plans the hand-over of an OFFLINE manager's open deals to ONLINE colleagues of the same team. */
 @Service
 public class DealHandovers {
+
+    private static final Logger log = LoggerFactory.getLogger(DealHandovers.class);
 
     private final CrmGateway crm;
     private final Managers managers;
@@ -56,9 +60,13 @@ public class DealHandovers {
         List<Long> dealIds = plan.isWaiting() ? plan.waiting() : plan.moves().stream().map(PlannedMove::dealId).toList();
         Map<Long, Long> owners = ownersOf(dealIds, managerId);
         Handover handover = new Handover(Handover.Kind.HANDOVER, managerId, manager.getTeamId(), now);
-        return plan.isWaiting()
+        PlanOutcome outcome = plan.isWaiting()
                 ? ledger.recordWaiting(handover, plan.waiting(), owners::get, now)
                 : ledger.record(handover, plan.moves(), owners::get, now);
+        log.info("Hand-over {} of manager {}: {} deals {}, {} kept", outcome.handoverId(), managerId,
+                outcome.dealCount(), plan.isWaiting() ? "wait for a colleague" : "planned in " + outcome.batchCount()
+                        + " batches", plan.kept().size());
+        return outcome;
     }
 
     private List<HandoverPlanner.Candidate> candidates(Manager manager, PlanningRules rules) {

@@ -13,12 +13,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Plans giving a returning manager back the deals that hand-overs took from them. */
 @Service
 public class DealReturns {
+
+    private static final Logger log = LoggerFactory.getLogger(DealReturns.class);
 
     private final CrmGateway crm;
     private final Managers managers;
@@ -60,6 +64,9 @@ public class DealReturns {
             return PlanOutcome.of(PlanOutcome.Outcome.NOTHING_TO_MOVE);
         }
         Handover handover = new Handover(Handover.Kind.RETURN, managerId, manager.getTeamId(), now);
-        return ledger.record(handover, planned, dealId -> managerId, now);
+        PlanOutcome outcome = ledger.record(handover, planned, dealId -> managerId, now);
+        log.info("Return {} to manager {}: {} of {} deals handed over come back", outcome.handoverId(), managerId,
+                planned.size(), outstanding.size());
+        return outcome;
     }
 }

@@ -5,6 +5,7 @@ import com.shiftrelay.crm.CrmGateway;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BinaryOperator;
@@ -40,6 +41,15 @@ public class ActivityFeed {
         this.clock = clock;
     }
 
+    /**
+     * The CRM stamps events in whole seconds: an event of second S happened before S+1. Recording it at
+     * the end of its second means a manager who acted in the very second they were marked OFFLINE counts
+     * as having acted after it, rather than being missed.
+     */
+    static Instant endOfSecond(Instant at) {
+        return at.truncatedTo(ChronoUnit.SECONDS).plusMillis(999);
+    }
+
     /** Returns how many managers showed activity. */
     @Transactional
     public int poll() {
@@ -48,7 +58,8 @@ public class ActivityFeed {
         List<CrmActivity> events = crm.activitySince(from);
         Map<Long, Instant> latest = events.stream()
                 .collect(Collectors.toMap(CrmActivity::userId, CrmActivity::at, BinaryOperator.maxBy(Instant::compareTo)));
-        int recorded = presence.recordActivities(latest);
+        int recorded = presence.recordActivities(latest.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, entry -> endOfSecond(entry.getValue()))));
         log.debug("Activity feed read from {}: {} events, {} managers active", from, events.size(), recorded);
         latest.values().stream().max(Instant::compareTo).ifPresent(cursor::advanceTo);
         return recorded;

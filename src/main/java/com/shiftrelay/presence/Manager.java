@@ -8,7 +8,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /**
  * A CRM user who works in shifts. The id is the CRM user id; the login is the Camunda user id used in
@@ -131,12 +130,9 @@ public class Manager {
         }
     }
 
-    /**
-     * Activity after the manager went OFFLINE (or started being asked). CRM events carry whole seconds,
-     * so an event of the very second of the change counts as after it.
-     */
+    /** Activity after the manager went OFFLINE (or started being asked). */
     public boolean activeSinceStateChange() {
-        return lastActivityAt != null && !lastActivityAt.isBefore(stateChangedAt.truncatedTo(ChronoUnit.SECONDS));
+        return lastActivityAt != null && lastActivityAt.isAfter(stateChangedAt);
     }
 
     public boolean confirmedSinceStateChange() {

@@ -6,6 +6,8 @@ public enum OfflineNext {
     CONFIRMED,
     /** The manager did something in the CRM: ask them to confirm they are back. */
     ACTIVE,
+    /** Deals wait for a colleague, and one of the team is ONLINE now: hand them over. */
+    COLLEAGUE_ONLINE,
     /** Nothing yet: wait. */
     WAIT
 }

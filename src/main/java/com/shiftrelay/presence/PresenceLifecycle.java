@@ -81,13 +81,23 @@ public class PresenceLifecycle {
         }
     }
 
+    /**
+     * What an OFFLINE manager's process does next. A colleague who came ONLINE while the process was
+     * busy found nobody listening; with deals waiting, that is checked here.
+     */
     @Transactional(readOnly = true)
-    public OfflineNext offlineNext(long managerId) {
+    public OfflineNext offlineNext(long managerId, boolean dealsWaiting) {
         Manager manager = find(managerId);
         if (manager.confirmedSinceStateChange()) {
             return OfflineNext.CONFIRMED;
         }
-        return manager.activeSinceStateChange() ? OfflineNext.ACTIVE : OfflineNext.WAIT;
+        if (manager.activeSinceStateChange()) {
+            return OfflineNext.ACTIVE;
+        }
+        boolean colleagueOnline = dealsWaiting && manager.getTeamId() != null
+                && managers.findByTeamIdAndStateAndActiveTrue(manager.getTeamId(), PresenceState.ONLINE).stream()
+                        .anyMatch(colleague -> !colleague.getId().equals(managerId));
+        return colleagueOnline ? OfflineNext.COLLEAGUE_ONLINE : OfflineNext.WAIT;
     }
 
     @Transactional(readOnly = true)

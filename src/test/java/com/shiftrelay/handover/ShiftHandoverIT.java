@@ -37,6 +37,12 @@ class ShiftHandoverIT {
     @LocalServerPort
     int port;
 
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
+
+    @Autowired
+    org.camunda.bpm.engine.ManagementService management;
+
     private final ScheduledExecutorService colleaguesAtWork = Executors.newSingleThreadScheduledExecutor();
     private volatile boolean annaIsBack;
 
@@ -65,8 +71,12 @@ class ShiftHandoverIT {
                 .status()).isIn(200, 204);
         await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/managers/" + vera, "admin", "admin").status() == 200);
 
-        // Each starts the shift with their own login.
-        for (var entry : Map.of(anna, "annae2e", boris, "borise2e", vera, "verae2e").entrySet()) {
+        // Boris starts his shift the Tasklist way, with the "Начать смену" start form; the others by REST.
+        assertThat(api.get("/engine-rest/process-definition/key/StartShift/deployed-start-form", "borise2e", PASSWORD)
+                .status()).isEqualTo(200);
+        assertThat(api.post("/engine-rest/process-definition/key/StartShift/submit-form", "{\"variables\":{}}",
+                "borise2e", PASSWORD).status()).isEqualTo(200);
+        for (var entry : Map.of(anna, "annae2e", vera, "verae2e").entrySet()) {
             assertThat(api.post("/api/managers/" + entry.getKey() + "/online", null, entry.getValue(), PASSWORD).status())
                     .isEqualTo(202);
         }
@@ -86,6 +96,9 @@ class ShiftHandoverIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> tasksOf(api, "annae2e").size() == 1);
         JsonNode task = tasksOf(api, "annae2e").get(0);
         assertThat(task.get("name").asText()).isEqualTo("Подтвердите, что вы на работе");
+        var form = api.get("/engine-rest/task/" + task.get("id").asText() + "/deployed-form", "annae2e", PASSWORD);
+        assertThat(form.status()).as("Tasklist can render the Camunda Form").isEqualTo(200);
+        assertThat(form.body().get("id").asText()).isEqualTo("ConfirmPresenceForm");
         assertThat(tasksOf(api, "borise2e")).isEmpty();
         assertThat(state(api, anna)).isEqualTo("CONFIRMING");
 
@@ -136,10 +149,24 @@ class ShiftHandoverIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> waitingDealsOf(api, lena).size() == 3);
         assertThat(sandbox.openLeadIdsByResponsible().get(lena)).hasSize(3);
 
-        // Mark starts his shift: the waiting deals go to him.
+        // Mark starts his shift and works: the waiting deals go to him.
         api.post("/api/managers/" + mark + "/online", null, "markwait", PASSWORD);
-        await().atMost(Duration.ofSeconds(40)).until(() -> sandbox.openLeadIdsByResponsible()
-                .getOrDefault(mark, List.of()).size() == 3);
+        colleaguesAtWork.scheduleAtFixedRate(() -> api.post("/api/managers/" + mark + "/activity", null, "markwait",
+                PASSWORD), 0, 1, TimeUnit.SECONDS);
+        try {
+            await().atMost(Duration.ofSeconds(40)).until(() -> sandbox.openLeadIdsByResponsible()
+                    .getOrDefault(mark, List.of()).size() == 3);
+        } catch (RuntimeException e) {
+            for (long id : List.of(lena, mark)) {
+                runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(id)).list().forEach(pi ->
+                        System.err.println("DIAG " + id + " " + pi.getProcessDefinitionId() + " at "
+                                + runtime.getActiveActivityIds(pi.getId()) + " vars " + runtime.getVariables(pi.getId())));
+                System.err.println("DIAG manager " + api.get("/api/managers/" + id, "admin", "admin").text());
+            }
+            System.err.println("DIAG jobs " + management.createJobQuery().list().stream()
+                    .map(j -> j.getProcessDefinitionKey() + ":" + j.getRetries() + ":" + j.getExceptionMessage()).toList());
+            throw e;
+        }
         assertThat(sandbox.openLeadIdsByResponsible().getOrDefault(lena, List.of())).isEmpty();
         assertThat(waitingDealsOf(api, lena)).isEmpty();
     }

@@ -17,17 +17,17 @@ class ManagerTest {
     }
 
     @Test
-    void aCrmEventOfTheSameSecondCountsAsActivitySinceTheChange() {
+    void activityAfterTheChangeCounts() {
         Manager manager = offlineManager();
-        manager.noteActivity(Instant.parse("2026-11-23T10:00:00Z"));
+        manager.noteActivity(OFFLINE_AT.plusMillis(1));
 
         assertThat(manager.activeSinceStateChange()).isTrue();
     }
 
     @Test
-    void anEarlierEventDoesNot() {
+    void activityJustBeforeTheChangeDoesNot() {
         Manager manager = offlineManager();
-        manager.noteActivity(Instant.parse("2026-11-23T09:59:59Z"));
+        manager.noteActivity(OFFLINE_AT.minusMillis(150));
 
         assertThat(manager.activeSinceStateChange()).isFalse();
     }

@@ -18,7 +18,8 @@ class CheckWhileAwayDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        OfflineNext next = lifecycle.offlineNext(PresenceVariables.managerId(execution));
+        OfflineNext next = lifecycle.offlineNext(PresenceVariables.managerId(execution),
+                PresenceVariables.dealsWaiting(execution));
         execution.setVariable(PresenceVariables.WHILE_AWAY, next.name());
     }
 }

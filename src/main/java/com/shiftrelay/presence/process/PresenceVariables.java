@@ -38,6 +38,11 @@ final class PresenceVariables {
         return ((Number) execution.getVariable(MANAGER_ID)).longValue();
     }
 
+    /** The last hand-over found nobody to take the deals. */
+    static boolean dealsWaiting(DelegateExecution execution) {
+        return "WAITING".equals(execution.getVariable(HANDOVER_OUTCOME));
+    }
+
     static String starterLogin(DelegateExecution execution) {
         return (String) execution.getVariable(STARTER_LOGIN);
     }

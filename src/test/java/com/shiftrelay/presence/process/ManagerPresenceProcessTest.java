@@ -204,6 +204,23 @@ class ManagerPresenceProcessTest {
     }
 
     @Test
+    void aColleagueWhoCameOnlineWhileTheProcessWasBusyStillGetsTheWaitingDeals() {
+        ProcessInstance pi = askedToConfirm();
+        handoverOutcomes.add("WAITING");
+        execute(timerJob(pi));
+        // The hand-over ends WAITING; before the process waits again, it sees a colleague ONLINE.
+        whileAway = "COLLEAGUE_ONLINE";
+        runUntil(pi, () -> calls.contains("checkWhileAwayDelegate"));
+        whileAway = "WAIT";
+        runJobs(pi);
+
+        assertThat(pi).hasPassed("CallActivity_HandOverDeals");
+        Assertions.assertThat(calls).containsSubsequence("planHandoverDelegate", "checkWhileAwayDelegate",
+                "planHandoverDelegate", "write batch 0");
+        assertOffline(pi);
+    }
+
+    @Test
     void aManagerWhoReturnsWhileTheirDealsWaitGoesStraightOnline() {
         ProcessInstance pi = askedToConfirm();
         handoverOutcomes.add("WAITING");
@@ -338,6 +355,13 @@ class ManagerPresenceProcessTest {
 
     private Job timerJob(ProcessInstance pi) {
         return jobQuery().processInstanceId(pi.getId()).timers().singleResult();
+    }
+
+    /** Runs jobs one at a time until the condition holds. */
+    private void runUntil(ProcessInstance pi, java.util.function.BooleanSupplier condition) {
+        for (int i = 0; i < 100 && !condition.getAsBoolean(); i++) {
+            execute(jobQuery().messages().list().get(0));
+        }
     }
 
     /** Runs every due asynchronous continuation of the instance and of the processes it calls. */

@@ -1,0 +1,52 @@
+package com.shiftrelay;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The boundaries of docs/style: engine types stay in process glue, Feign in the adapters, planning pure. */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("com.shiftrelay");
+    }
+
+    @Test
+    void onlyProcessGlueAndEngineSetupUseTheEngine() {
+        noClasses().that().resideOutsideOfPackages("..process..", "com.shiftrelay.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.camunda..")
+                .because("a later move to another engine (Operaton, CIB seven) should touch process glue only")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheCrmAdaptersUseFeign() {
+        noClasses().that().resideOutsideOfPackages("com.shiftrelay.crm.amocrm..")
+                .should().dependOnClassesThat().resideInAnyPackage("feign..", "org.springframework.cloud.openfeign..")
+                .check(classes);
+    }
+
+    @Test
+    void theDomainSeesNoVendorAdapter() {
+        noClasses().that().resideInAnyPackage("com.shiftrelay.presence..", "com.shiftrelay.handover..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.shiftrelay.crm.amocrm..", "com.shiftrelay.crm.sandbox..")
+                .check(classes);
+    }
+
+    @Test
+    void planningIsPure() {
+        noClasses().that().haveSimpleNameEndingWith("Planner")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.camunda..",
+                        "jakarta.persistence..", "java.net..", "java.time.Clock")
+                .check(classes);
+    }
+}
