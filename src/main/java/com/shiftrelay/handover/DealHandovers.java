@@ -6,12 +6,11 @@ import com.shiftrelay.presence.Manager;
 import com.shiftrelay.presence.Managers;
 import com.shiftrelay.presence.PresenceState;
 import com.shiftrelay.presence.Team;
-import com.shiftrelay.presence.Teams;
-import com.shiftrelay.presence.UnknownManagerException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -27,15 +26,13 @@ public class DealHandovers {
 
     private final CrmGateway crm;
     private final Managers managers;
-    private final Teams teams;
     private final HandoverMoves moves;
     private final Ledger ledger;
     private final Clock clock;
 
-    DealHandovers(CrmGateway crm, Managers managers, Teams teams, HandoverMoves moves, Ledger ledger, Clock clock) {
+    DealHandovers(CrmGateway crm, Managers managers, HandoverMoves moves, Ledger ledger, Clock clock) {
         this.crm = crm;
         this.managers = managers;
-        this.teams = teams;
         this.moves = moves;
         this.ledger = ledger;
         this.clock = clock;
@@ -43,14 +40,12 @@ public class DealHandovers {
 
     @Transactional
     public PlanOutcome plan(long managerId) {
-        Manager manager = managers.findById(managerId).orElseThrow(() -> new UnknownManagerException(managerId));
         Instant now = clock.instant();
-        ledger.supersedeWaiting(managerId, now);
-        boolean enabled = manager.getTeamId() == null
-                || teams.findById(manager.getTeamId()).map(Team::isHandoverEnabled).orElse(true);
-        if (!enabled) {
+        Optional<Manager> found = ledger.begin(managerId, Team::isHandoverEnabled, now);
+        if (found.isEmpty()) {
             return PlanOutcome.of(PlanOutcome.Outcome.SWITCHED_OFF);
         }
+        Manager manager = found.get();
         PlanningRules rules = ledger.rules();
         List<CrmDeal> deals = crm.dealsOf(List.of(managerId), rules.pipelines());
         HandoverPlanner.Plan plan = HandoverPlanner.plan(managerId, deals, candidates(manager, rules), rules);

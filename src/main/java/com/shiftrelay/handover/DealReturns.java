@@ -3,14 +3,12 @@ package com.shiftrelay.handover;
 import com.shiftrelay.crm.CrmDeal;
 import com.shiftrelay.crm.CrmGateway;
 import com.shiftrelay.presence.Manager;
-import com.shiftrelay.presence.Managers;
 import com.shiftrelay.presence.Team;
-import com.shiftrelay.presence.Teams;
-import com.shiftrelay.presence.UnknownManagerException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -25,16 +23,12 @@ public class DealReturns {
     private static final Logger log = LoggerFactory.getLogger(DealReturns.class);
 
     private final CrmGateway crm;
-    private final Managers managers;
-    private final Teams teams;
     private final HandoverMoves moves;
     private final Ledger ledger;
     private final Clock clock;
 
-    DealReturns(CrmGateway crm, Managers managers, Teams teams, HandoverMoves moves, Ledger ledger, Clock clock) {
+    DealReturns(CrmGateway crm, HandoverMoves moves, Ledger ledger, Clock clock) {
         this.crm = crm;
-        this.managers = managers;
-        this.teams = teams;
         this.moves = moves;
         this.ledger = ledger;
         this.clock = clock;
@@ -42,13 +36,9 @@ public class DealReturns {
 
     @Transactional
     public PlanOutcome plan(long managerId) {
-        Manager manager = managers.findById(managerId).orElseThrow(() -> new UnknownManagerException(managerId));
         Instant now = clock.instant();
-        // The manager is back: their own deals no longer wait for a colleague.
-        ledger.supersedeWaiting(managerId, now);
-        boolean enabled = manager.getTeamId() == null
-                || teams.findById(manager.getTeamId()).map(Team::isReturnEnabled).orElse(true);
-        if (!enabled) {
+        Optional<Manager> manager = ledger.begin(managerId, Team::isReturnEnabled, now);
+        if (manager.isEmpty()) {
             return PlanOutcome.of(PlanOutcome.Outcome.SWITCHED_OFF);
         }
         List<ReturnPlanner.Outstanding> outstanding = moves.findOutstandingFor(managerId).stream()
@@ -63,7 +53,7 @@ public class DealReturns {
         if (planned.isEmpty()) {
             return PlanOutcome.of(PlanOutcome.Outcome.NOTHING_TO_MOVE);
         }
-        Handover handover = new Handover(Handover.Kind.RETURN, managerId, manager.getTeamId(), now);
+        Handover handover = new Handover(Handover.Kind.RETURN, managerId, manager.get().getTeamId(), now);
         PlanOutcome outcome = ledger.record(handover, planned, dealId -> managerId, now);
         log.info("Return {} to manager {}: {} of {} deals handed over come back", outcome.handoverId(), managerId,
                 planned.size(), outstanding.size());

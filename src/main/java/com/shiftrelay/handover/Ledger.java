@@ -4,7 +4,14 @@ import com.shiftrelay.crm.CrmGateway;
 import com.shiftrelay.crm.CrmProperties;
 import java.time.Instant;
 import java.util.HashSet;
+import com.shiftrelay.presence.Manager;
+import com.shiftrelay.presence.Managers;
+import com.shiftrelay.presence.Team;
+import com.shiftrelay.presence.Teams;
+import com.shiftrelay.presence.UnknownManagerException;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.LongUnaryOperator;
 import org.springframework.stereotype.Component;
 
@@ -14,21 +21,32 @@ class Ledger {
 
     private final Handovers handovers;
     private final HandoverMoves moves;
+    private final Managers managers;
+    private final Teams teams;
     private final CrmProperties crmProperties;
 
-    Ledger(Handovers handovers, HandoverMoves moves, CrmProperties crmProperties) {
+    Ledger(Handovers handovers, HandoverMoves moves, Managers managers, Teams teams, CrmProperties crmProperties) {
         this.handovers = handovers;
         this.moves = moves;
+        this.managers = managers;
+        this.teams = teams;
         this.crmProperties = crmProperties;
+    }
+
+    /**
+     * Starts a run for the manager: earlier runs of theirs that still wait are replaced (a new hand-over
+     * plans afresh; a return means their deals no longer wait). Empty when the manager's team has this
+     * kind of run switched off.
+     */
+    Optional<Manager> begin(long managerId, Predicate<Team> switchedOn, Instant now) {
+        Manager manager = managers.findById(managerId).orElseThrow(() -> new UnknownManagerException(managerId));
+        handovers.findByManagerIdAndStatus(managerId, Handover.Status.WAITING).forEach(h -> h.supersede(now));
+        boolean on = manager.getTeamId() == null || teams.findById(manager.getTeamId()).map(switchedOn::test).orElse(true);
+        return on ? Optional.of(manager) : Optional.empty();
     }
 
     PlanningRules rules() {
         return new PlanningRules(crmProperties.pinnedFieldId(), new HashSet<>(crmProperties.pipelines()));
-    }
-
-    /** Earlier runs for this manager that still wait are replaced by the new one. */
-    void supersedeWaiting(long managerId, Instant now) {
-        handovers.findByManagerIdAndStatus(managerId, Handover.Status.WAITING).forEach(h -> h.supersede(now));
     }
 
     PlanOutcome record(Handover handover, List<PlannedMove> planned, LongUnaryOperator ownerOf, Instant now) {

@@ -96,7 +96,8 @@ class PresenceLifecycleTest {
     @Test
     void aLateEventKeepsAnUnansweredManagerOnline() {
         lifecycle.askForConfirmation(1);
-        anna.noteActivity(NOW);
+        // A CRM event of the second the question was asked, recorded at the end of that second.
+        anna.noteActivity(NOW.plusMillis(999));
 
         assertThat(lifecycle.markOfflineIfSilent(1)).isFalse();
         assertThat(anna.getState()).isEqualTo(PresenceState.ONLINE);
