@@ -29,6 +29,7 @@ public class Presence {
         Manager manager = find(managerId);
         Instant now = clock.instant();
         manager.noteActivity(at.isAfter(now) ? now : at);
+        managers.flush();
         if (manager.getState() != PresenceState.ONLINE && manager.activeSinceStateChange()) {
             signals.activityNoticed(managerId);
         }
@@ -65,6 +66,7 @@ public class Presence {
     public Manager confirm(long managerId) {
         Manager manager = find(managerId);
         manager.noteConfirmation(clock.instant());
+        managers.flush();
         if (manager.getState() != PresenceState.ONLINE) {
             signals.presenceConfirmed(managerId);
         }
@@ -77,12 +79,16 @@ public class Presence {
         return confirm(manager.getId());
     }
 
-    /** "I am leaving": an ONLINE manager goes OFFLINE at once and their deals are handed over. */
+    /**
+     * "I am leaving": an ONLINE manager goes OFFLINE at once and their deals are handed over. In the
+     * moment the presence process is between two steps nobody can take the sign-off; the caller is told
+     * to try again and nothing changes.
+     */
     @Transactional
     public Manager signOff(long managerId) {
-        Manager manager = find(managerId);
-        if (manager.getState() != PresenceState.OFFLINE) {
-            signals.wentOffline(managerId);
+        Manager manager = managers.lockById(managerId).orElseThrow(() -> new UnknownManagerException(managerId));
+        if (manager.getState() != PresenceState.OFFLINE && !signals.wentOffline(managerId)) {
+            throw new PresenceBusyException(managerId);
         }
         return manager;
     }

@@ -3,6 +3,7 @@ package com.shiftrelay.presence;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,7 +30,7 @@ public class PresenceLifecycle {
     }
 
     /** Silent for the team's inactivity interval? Otherwise, when would that be. */
-    @Transactional(readOnly = true)
+    @Transactional
     public ActivityCheck checkActivity(long managerId) {
         Manager manager = find(managerId);
         Instant now = clock.instant();
@@ -76,6 +77,7 @@ public class PresenceLifecycle {
         Manager manager = find(managerId);
         manager.noteActivity(clock.instant());
         manager.moveTo(PresenceState.ONLINE, clock.instant());
+        managers.flush();
         if (manager.getTeamId() != null) {
             signals.teamMemberCameOnline(manager.getTeamId());
         }
@@ -85,18 +87,20 @@ public class PresenceLifecycle {
      * What an OFFLINE manager's process does next. A colleague who came ONLINE while the process was
      * busy found nobody listening; with deals waiting, that is checked here.
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public OfflineNext offlineNext(long managerId, boolean dealsWaiting) {
-        Manager manager = find(managerId);
+        Long teamId = managers.findById(managerId).map(Manager::getTeamId).orElse(null);
+        // With deals waiting, a colleague's sign-on matters too: lock the team (this manager included).
+        List<Manager> locked = dealsWaiting && teamId != null ? managers.lockTeam(teamId) : List.of(find(managerId));
+        Manager manager = locked.stream().filter(m -> m.getId() == managerId).findFirst().orElseGet(() -> find(managerId));
         if (manager.confirmedSinceStateChange()) {
             return OfflineNext.CONFIRMED;
         }
         if (manager.activeSinceStateChange()) {
             return OfflineNext.ACTIVE;
         }
-        boolean colleagueOnline = dealsWaiting && manager.getTeamId() != null
-                && managers.findByTeamIdAndStateAndActiveTrue(manager.getTeamId(), PresenceState.ONLINE).stream()
-                        .anyMatch(colleague -> !colleague.getId().equals(managerId));
+        boolean colleagueOnline = locked.stream()
+                .anyMatch(m -> m.getId() != managerId && m.isActive() && m.getState() == PresenceState.ONLINE);
         return colleagueOnline ? OfflineNext.COLLEAGUE_ONLINE : OfflineNext.WAIT;
     }
 
@@ -115,6 +119,6 @@ public class PresenceLifecycle {
     }
 
     private Manager find(long managerId) {
-        return managers.findById(managerId).orElseThrow(() -> new UnknownManagerException(managerId));
+        return managers.lockById(managerId).orElseThrow(() -> new UnknownManagerException(managerId));
     }
 }

@@ -11,7 +11,8 @@ public interface PresenceSignals {
 
     void presenceConfirmed(long managerId);
 
-    void wentOffline(long managerId);
+    /** Returns whether a process was waiting for it. */
+    boolean wentOffline(long managerId);
 
     void teamMemberCameOnline(long teamId);
 

@@ -2,6 +2,7 @@ package com.shiftrelay.web;
 
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.shiftrelay.presence.PresenceBusyException;
 import com.shiftrelay.presence.UnknownManagerException;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -28,6 +29,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler({UnknownManagerException.class, NotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(PresenceBusyException.class)
+    ProblemDetail busy(PresenceBusyException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     }
 
     @ExceptionHandler(ForbiddenException.class)

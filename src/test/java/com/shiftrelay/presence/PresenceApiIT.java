@@ -8,6 +8,8 @@ import com.shiftrelay.support.Api;
 import com.shiftrelay.support.ShiftRelayIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -75,6 +77,24 @@ class PresenceApiIT {
 
         assertThat(again.status()).isEqualTo(202);
         assertThat(again.body().get("state").asText()).isEqualTo("ONLINE");
+    }
+
+    @Test
+    void managersWhoConfirmTheMomentTheyAreKnownAllComeOnline() {
+        long team = sandbox.createTeam("Команда гонки");
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ids.add(sandbox.createUser("Гонщик " + i, "racer" + i + "@demo.shiftrelay.local", team));
+        }
+        directory.sync();
+        Api api = new Api(port);
+
+        // Their presence processes are starting up right now: each confirmation races the first step.
+        ids.forEach(id -> assertThat(api.post("/api/managers/" + id + "/online", null, "admin", "admin").status())
+                .isEqualTo(202));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> ids.stream()
+                .allMatch(id -> managers.findById(id).orElseThrow().getState() == PresenceState.ONLINE));
     }
 
     @Test

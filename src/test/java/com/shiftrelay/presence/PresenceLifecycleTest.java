@@ -32,6 +32,7 @@ class PresenceLifecycleTest {
         anna = new Manager(1, "anna", "Анна", null, 7L, NOW.minusSeconds(3600));
         anna.moveTo(PresenceState.ONLINE, NOW.minusSeconds(3600));
         when(managers.findById(1L)).thenReturn(Optional.of(anna));
+        when(managers.lockById(1L)).thenReturn(Optional.of(anna));
         when(teams.findById(7L)).thenReturn(Optional.of(new Team(7, "Смена")));
     }
 
@@ -69,7 +70,8 @@ class PresenceLifecycleTest {
     void whileDealsWaitAnOnlineColleagueSendsThemOver() {
         anna.moveTo(PresenceState.OFFLINE, NOW.minusSeconds(60));
         Manager boris = new Manager(2, "boris", "Борис", null, 7L, NOW);
-        when(managers.findByTeamIdAndStateAndActiveTrue(7L, PresenceState.ONLINE)).thenReturn(List.of(boris));
+        boris.moveTo(PresenceState.ONLINE, NOW);
+        when(managers.lockTeam(7L)).thenReturn(List.of(anna, boris));
 
         assertThat(lifecycle.offlineNext(1, true)).isEqualTo(OfflineNext.COLLEAGUE_ONLINE);
         assertThat(lifecycle.offlineNext(1, false)).isEqualTo(OfflineNext.WAIT);

@@ -3,8 +3,10 @@ package com.shiftrelay.presence.process;
 import com.shiftrelay.presence.Manager;
 import com.shiftrelay.presence.PresenceSignals;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
@@ -32,8 +34,8 @@ class ProcessPresenceSignals implements PresenceSignals {
     }
 
     @Override
-    public void wentOffline(long managerId) {
-        correlate(PresenceVariables.MESSAGE_WENT_OFFLINE, managerId);
+    public boolean wentOffline(long managerId) {
+        return !correlate(PresenceVariables.MESSAGE_WENT_OFFLINE, managerId).isEmpty();
     }
 
     @Override
@@ -62,8 +64,8 @@ class ProcessPresenceSignals implements PresenceSignals {
         runtime.startProcessInstanceByKey(PresenceVariables.PROCESS_KEY, businessKey, variables);
     }
 
-    private void correlate(String message, long managerId) {
-        runtime.createMessageCorrelation(message)
+    private List<MessageCorrelationResult> correlate(String message, long managerId) {
+        return runtime.createMessageCorrelation(message)
                 .processInstanceBusinessKey(String.valueOf(managerId))
                 .correlateAllWithResult();
     }
