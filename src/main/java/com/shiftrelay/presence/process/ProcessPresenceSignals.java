@@ -5,6 +5,7 @@ import com.shiftrelay.presence.PresenceSignals;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -56,7 +57,12 @@ class ProcessPresenceSignals implements PresenceSignals {
         variables.put(PresenceVariables.MANAGER_LOGIN, manager.getLogin());
         variables.put(PresenceVariables.TEAM_ID, manager.getTeamId());
         if (running != null) {
-            runtime.setVariables(running.getId(), variables);
+            // Only what changed: a write to a busy instance would make its running step retry.
+            Map<String, Object> current = runtime.getVariables(running.getId(), variables.keySet());
+            variables.entrySet().removeIf(entry -> Objects.equals(current.get(entry.getKey()), entry.getValue()));
+            if (!variables.isEmpty()) {
+                runtime.setVariables(running.getId(), variables);
+            }
             return;
         }
         variables.put(PresenceVariables.MANAGER_ID, manager.getId());
