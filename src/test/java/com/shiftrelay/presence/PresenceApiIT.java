@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,6 +31,9 @@ class PresenceApiIT {
 
     @Autowired
     Teams teams;
+
+    @Autowired
+    TaskService tasks;
 
     @LocalServerPort
     int port;
@@ -95,6 +100,24 @@ class PresenceApiIT {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> ids.stream()
                 .allMatch(id -> managers.findById(id).orElseThrow().getState() == PresenceState.ONLINE));
+    }
+
+    @Test
+    void completingAnyTasklistTaskIsActivity() {
+        long id = oneManager("Цецилия Девятая", "tsetsiliyaapi");
+        Task task = tasks.newTask();
+        task.setName("Перезвонить пациенту");
+        task.setAssignee("tsetsiliyaapi");
+        tasks.saveTask(task);
+        Api api = new Api(port);
+
+        var completed = api.post("/engine-rest/task/" + task.getId() + "/complete", "{}", "tsetsiliyaapi", "demo");
+        assertThat(completed.status()).as(completed.text()).isEqualTo(204);
+
+        assertThat(managers.findById(id).orElseThrow().getLastActivityAt()).isNotNull();
+        // She was OFFLINE: working in Tasklist brings up the question whether she is back.
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/engine-rest/task", "tsetsiliyaapi", "demo").body()
+                .size() == 1);
     }
 
     @Test

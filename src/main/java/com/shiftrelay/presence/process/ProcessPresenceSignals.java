@@ -3,10 +3,13 @@ package com.shiftrelay.presence.process;
 import com.shiftrelay.presence.Manager;
 import com.shiftrelay.presence.PresenceSignals;
 import java.util.HashMap;
+import java.util.concurrent.Callable;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
@@ -41,9 +44,9 @@ class ProcessPresenceSignals implements PresenceSignals {
 
     @Override
     public void teamMemberCameOnline(long teamId) {
-        runtime.createMessageCorrelation(PresenceVariables.MESSAGE_TEAM_MEMBER_CAME_ONLINE)
+        asShiftRelay(() -> runtime.createMessageCorrelation(PresenceVariables.MESSAGE_TEAM_MEMBER_CAME_ONLINE)
                 .processInstanceVariableEquals(PresenceVariables.TEAM_ID, teamId)
-                .correlateAllWithResult();
+                .correlateAllWithResult());
     }
 
     @Override
@@ -71,8 +74,23 @@ class ProcessPresenceSignals implements PresenceSignals {
     }
 
     private List<MessageCorrelationResult> correlate(String message, long managerId) {
-        return runtime.createMessageCorrelation(message)
+        return asShiftRelay(() -> runtime.createMessageCorrelation(message)
                 .processInstanceBusinessKey(String.valueOf(managerId))
-                .correlateAllWithResult();
+                .correlateAllWithResult());
+    }
+
+    /**
+     * Signals are ShiftRelay's own doing, not the user's: when one is sent from inside an engine command
+     * run for a Tasklist user (completing a task, say), that user's authorizations must not apply.
+     */
+    private static <T> T asShiftRelay(Callable<T> signal) {
+        CommandContext command = Context.getCommandContext();
+        try {
+            return command == null ? signal.call() : command.runWithoutAuthorization(signal);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -1,12 +1,15 @@
 package com.shiftrelay.presence.process;
 
 import com.shiftrelay.presence.Presence;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Completing any Tasklist task is activity of the person who completed it. */
+/**
+ * Completing any Tasklist task is activity of the person who completed it. The engine's task history
+ * events cover every task, those of processes and those created by hand in Tasklist alike.
+ */
 @Component
 class TaskCompletionActivity {
 
@@ -16,13 +19,13 @@ class TaskCompletionActivity {
         this.presence = presence;
     }
 
-    @EventListener(condition = "#task.eventName == 'complete'")
-    public void onComplete(DelegateTask task) {
-        if (task.getAssignee() == null || TaskListener.EVENTNAME_DELETE.equals(task.getEventName())) {
+    @EventListener
+    public void onTaskHistory(HistoricTaskInstanceEventEntity event) {
+        if (!HistoryEventTypes.TASK_INSTANCE_COMPLETE.getEventName().equals(event.getEventType())
+                || event.getAssignee() == null) {
             return;
         }
-        boolean presenceTask = task.getProcessDefinitionId() != null
-                && task.getProcessDefinitionId().startsWith(PresenceVariables.PROCESS_KEY + ":");
-        presence.recordTasklistWork(task.getAssignee(), presenceTask);
+        boolean presenceTask = PresenceVariables.PROCESS_KEY.equals(event.getProcessDefinitionKey());
+        presence.recordTasklistWork(event.getAssignee(), presenceTask);
     }
 }
