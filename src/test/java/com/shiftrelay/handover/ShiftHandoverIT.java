@@ -103,8 +103,8 @@ class ShiftHandoverIT {
         assertThat(state(api, anna)).isEqualTo("CONFIRMING");
 
         // She does not answer: her open, unpinned deals are split between Boris and Vera.
-        await().atMost(Duration.ofSeconds(40)).until(() -> sandbox.openLeadIdsByResponsible()
-                .getOrDefault(anna, List.of()).size() == 2);
+        awaitOrDiagnose(Duration.ofSeconds(40), () -> sandbox.openLeadIdsByResponsible()
+                .getOrDefault(anna, List.of()).size() == 2, api, anna, boris, vera);
         Map<Long, List<Long>> held = sandbox.openLeadIdsByResponsible();
         assertThat(held.get(anna)).containsExactlyInAnyOrderElementsOf(pinned);
         assertThat(held.get(boris).size() + held.get(vera).size()).isEqualTo(28);
@@ -155,22 +155,28 @@ class ShiftHandoverIT {
         api.post("/api/managers/" + mark + "/online", null, "markwait", PASSWORD);
         colleaguesAtWork.scheduleAtFixedRate(() -> api.post("/api/managers/" + mark + "/activity", null, "markwait",
                 PASSWORD), 0, 1, TimeUnit.SECONDS);
+        awaitOrDiagnose(Duration.ofSeconds(40), () -> sandbox.openLeadIdsByResponsible()
+                .getOrDefault(mark, List.of()).size() == 3, api, lena, mark);
+        assertThat(sandbox.openLeadIdsByResponsible().getOrDefault(lena, List.of())).isEmpty();
+        assertThat(waitingDealsOf(api, lena)).isEmpty();
+    }
+
+    /** Waits; when the wait fails, prints where each manager's processes stand, for whoever reads the log. */
+    private void awaitOrDiagnose(Duration limit, java.util.concurrent.Callable<Boolean> condition, Api api, long... ids) {
         try {
-            await().atMost(Duration.ofSeconds(40)).until(() -> sandbox.openLeadIdsByResponsible()
-                    .getOrDefault(mark, List.of()).size() == 3);
+            await().atMost(limit).until(condition);
         } catch (RuntimeException e) {
-            for (long id : List.of(lena, mark)) {
+            for (long id : ids) {
                 runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(id)).list().forEach(pi ->
                         System.err.println("DIAG " + id + " " + pi.getProcessDefinitionId() + " at "
                                 + runtime.getActiveActivityIds(pi.getId()) + " vars " + runtime.getVariables(pi.getId())));
                 System.err.println("DIAG manager " + api.get("/api/managers/" + id, "admin", "admin").text());
             }
             System.err.println("DIAG jobs " + management.createJobQuery().list().stream()
-                    .map(j -> j.getProcessDefinitionKey() + ":" + j.getRetries() + ":" + j.getExceptionMessage()).toList());
+                    .map(j -> j.getProcessDefinitionKey() + ":" + j.getDuedate() + ":" + j.getRetries() + ":"
+                            + j.getExceptionMessage()).toList());
             throw e;
         }
-        assertThat(sandbox.openLeadIdsByResponsible().getOrDefault(lena, List.of())).isEmpty();
-        assertThat(waitingDealsOf(api, lena)).isEmpty();
     }
 
     private static List<JsonNode> waitingDealsOf(Api api, long managerId) {

@@ -3,6 +3,7 @@ package com.shiftrelay.presence.process;
 import com.shiftrelay.presence.Presence;
 import org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +22,10 @@ class TaskCompletionActivity {
 
     @EventListener
     public void onTaskHistory(HistoricTaskInstanceEventEntity event) {
+        // The engine reports a task removed by a boundary event (a timed-out confirmation, say) with the
+        // same event type as a completed one; only the delete reason tells a person's work from it.
         if (!HistoryEventTypes.TASK_INSTANCE_COMPLETE.getEventName().equals(event.getEventType())
+                || !TaskEntity.DELETE_REASON_COMPLETED.equals(event.getDeleteReason())
                 || event.getAssignee() == null) {
             return;
         }
