@@ -26,12 +26,15 @@ public class Presence {
 
     @Transactional
     public Manager recordActivity(long managerId, Instant at) {
-        Manager manager = find(managerId);
+        return record(find(managerId), at);
+    }
+
+    private Manager record(Manager manager, Instant at) {
         Instant now = clock.instant();
         manager.noteActivity(at.isAfter(now) ? now : at);
         managers.flush();
         if (manager.getState() != PresenceState.ONLINE && manager.activeSinceStateChange()) {
-            signals.activityNoticed(managerId);
+            signals.activityNoticed(manager.getId());
         }
         return manager;
     }
@@ -41,8 +44,9 @@ public class Presence {
     public int recordActivities(Map<Long, Instant> latestByManager) {
         int recorded = 0;
         for (var entry : latestByManager.entrySet()) {
-            if (managers.existsById(entry.getKey())) {
-                recordActivity(entry.getKey(), entry.getValue());
+            Manager manager = managers.findById(entry.getKey()).orElse(null);
+            if (manager != null) {
+                record(manager, entry.getValue());
                 recorded++;
             }
         }
@@ -56,7 +60,7 @@ public class Presence {
             if (presenceTask) {
                 manager.noteActivity(clock.instant());
             } else {
-                recordActivity(manager.getId(), clock.instant());
+                record(manager, clock.instant());
             }
         });
     }

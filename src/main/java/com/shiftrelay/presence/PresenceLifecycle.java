@@ -104,7 +104,6 @@ public class PresenceLifecycle {
         return colleagueOnline ? OfflineNext.COLLEAGUE_ONLINE : OfflineNext.WAIT;
     }
 
-    @Transactional(readOnly = true)
     public Duration confirmationTimeout() {
         return properties.confirmationTimeout();
     }

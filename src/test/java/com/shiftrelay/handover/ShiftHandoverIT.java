@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,10 +40,10 @@ class ShiftHandoverIT {
     int port;
 
     @Autowired
-    org.camunda.bpm.engine.RuntimeService runtime;
+    RuntimeService runtime;
 
     @Autowired
-    org.camunda.bpm.engine.ManagementService management;
+    ManagementService management;
 
     private final ScheduledExecutorService colleaguesAtWork = Executors.newSingleThreadScheduledExecutor();
     private volatile boolean annaIsBack;
