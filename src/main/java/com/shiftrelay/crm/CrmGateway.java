@@ -23,10 +23,12 @@ public interface CrmGateway {
     List<CrmDeal> deals(Collection<Long> dealIds);
 
     /**
-     * Assigns new responsibles in one request. At most {@link #MAX_BATCH} items; the CRM either takes
-     * the whole batch or rejects it with a {@link CrmRejectedException} naming the deals.
+     * Assigns new responsibles. At most {@link #MAX_BATCH} items. Items the CRM refuses come back in the result
+     * with its reason and the rest are written, whether or not the CRM applies a batch all or nothing; a
+     * technical failure (unreachable, rate limit) throws and leaves it open which items were applied, so a
+     * retry sends them again (setting a responsible twice is harmless).
      */
-    void reassign(List<Reassignment> batch);
+    ReassignResult reassign(List<Reassignment> batch);
 
     /** Activity events (see {@link ActivityType}) created at or after {@code from}, all pages read. */
     List<CrmActivity> activitySince(Instant from);

@@ -8,6 +8,7 @@ import com.shiftrelay.crm.CrmGateway;
 import com.shiftrelay.crm.CrmRejectedException;
 import com.shiftrelay.crm.CrmTeam;
 import com.shiftrelay.crm.CrmUser;
+import com.shiftrelay.crm.ReassignResult;
 import com.shiftrelay.crm.Reassignment;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,12 +79,12 @@ final class AmoCrmGateway implements CrmGateway {
     }
 
     @Override
-    public void reassign(List<Reassignment> batch) {
+    public ReassignResult reassign(List<Reassignment> batch) {
         if (batch.size() > MAX_BATCH) {
             throw new IllegalArgumentException("At most " + MAX_BATCH + " deals per request, got " + batch.size());
         }
         if (batch.isEmpty()) {
-            return;
+            return ReassignResult.allWritten();
         }
         List<AmoCrmApi.LeadUpdate> updates = batch.stream()
                 .map(move -> new AmoCrmApi.LeadUpdate(move.dealId(), move.responsibleId()))
@@ -93,6 +94,7 @@ final class AmoCrmGateway implements CrmGateway {
         } catch (AmoCrmRejection rejection) {
             throw new CrmRejectedException(rejection.getMessage(), namingDeals(rejection, batch));
         }
+        return ReassignResult.allWritten();
     }
 
     @Override
