@@ -41,14 +41,16 @@ public class DealHandovers {
     @Transactional
     public PlanOutcome plan(long managerId) {
         Instant now = clock.instant();
-        Optional<Manager> found = ledger.begin(managerId, Team::isHandoverEnabled, now);
+        Optional<Manager> found = ledger.begin(managerId, Team::isHandoverEnabled);
         if (found.isEmpty()) {
+            ledger.supersedeEarlier(managerId, now);
             return PlanOutcome.of(PlanOutcome.Outcome.SWITCHED_OFF);
         }
         Manager manager = found.get();
         PlanningRules rules = ledger.rules();
         List<CrmDeal> deals = crm.dealsOf(List.of(managerId), rules.pipelines());
         HandoverPlanner.Plan plan = HandoverPlanner.plan(managerId, deals, candidates(manager, rules), rules);
+        ledger.supersedeEarlier(managerId, now);
         if (plan.moves().isEmpty() && !plan.isWaiting()) {
             return PlanOutcome.of(PlanOutcome.Outcome.NOTHING_TO_MOVE);
         }

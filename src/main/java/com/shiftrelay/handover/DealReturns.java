@@ -37,19 +37,22 @@ public class DealReturns {
     @Transactional
     public PlanOutcome plan(long managerId) {
         Instant now = clock.instant();
-        Optional<Manager> manager = ledger.begin(managerId, Team::isReturnEnabled, now);
+        Optional<Manager> manager = ledger.begin(managerId, Team::isReturnEnabled);
         if (manager.isEmpty()) {
+            ledger.supersedeEarlier(managerId, now);
             return PlanOutcome.of(PlanOutcome.Outcome.SWITCHED_OFF);
         }
         List<ReturnPlanner.Outstanding> outstanding = moves.findOutstandingFor(managerId).stream()
                 .map(move -> new ReturnPlanner.Outstanding(move.getDealId(), move.getToId()))
                 .toList();
         if (outstanding.isEmpty()) {
+            ledger.supersedeEarlier(managerId, now);
             return PlanOutcome.of(PlanOutcome.Outcome.NOTHING_TO_MOVE);
         }
         Map<Long, CrmDeal> current = crm.deals(outstanding.stream().map(ReturnPlanner.Outstanding::dealId).toList())
                 .stream().collect(Collectors.toMap(CrmDeal::id, Function.identity()));
         List<PlannedMove> planned = ReturnPlanner.plan(managerId, outstanding, current, ledger.rules());
+        ledger.supersedeEarlier(managerId, now);
         if (planned.isEmpty()) {
             return PlanOutcome.of(PlanOutcome.Outcome.NOTHING_TO_MOVE);
         }

@@ -18,8 +18,12 @@ import java.time.Instant;
 @Table(name = "handover_move")
 public class HandoverMove {
 
-    /** PLANNED: to be written to the CRM; WRITTEN: the CRM has it; WAITING: nobody could take it yet. */
-    public enum Status { PLANNED, WRITTEN, WAITING }
+    /**
+     * PLANNED: to be written to the CRM; WRITTEN: the CRM has it; WAITING: nobody could take it yet; SKIPPED:
+     * left alone because the deal changed in the CRM after planning (reassigned or closed by a person, pinned,
+     * gone) or its new owner is no longer at work; REJECTED: the CRM refused the change. {@code note} says why.
+     */
+    public enum Status { PLANNED, WRITTEN, WAITING, SKIPPED, REJECTED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -53,6 +57,14 @@ public class HandoverMove {
 
     @Column(name = "written_at")
     private Instant writtenAt;
+
+    /** When the deal was last seen in the CRM as planned; a batch re-reads deals not seen recently. */
+    @Column(name = "checked_at")
+    private Instant checkedAt;
+
+    /** Why the move was skipped, rejected, redirected or waits, in words an admin reads. */
+    @Column(name = "note", length = 500)
+    private String note;
 
     protected HandoverMove() {
     }
@@ -105,8 +117,50 @@ public class HandoverMove {
         return writtenAt;
     }
 
+    public Instant getCheckedAt() {
+        return checkedAt;
+    }
+
+    public String getNote() {
+        return note;
+    }
+
+    boolean checkedSince(Instant since) {
+        return checkedAt != null && !checkedAt.isBefore(since);
+    }
+
+    void checked(Instant now) {
+        this.checkedAt = now;
+    }
+
     void written(Instant now) {
         this.status = Status.WRITTEN;
         this.writtenAt = now;
+    }
+
+    void skip(String why) {
+        this.status = Status.SKIPPED;
+        this.note = clip(why);
+    }
+
+    void reject(String why) {
+        this.status = Status.REJECTED;
+        this.note = clip(why);
+    }
+
+    void waitForColleague(String why) {
+        this.status = Status.WAITING;
+        this.toId = null;
+        this.note = clip(why);
+    }
+
+    /** The planned colleague left; the deal goes to another one who is at work. */
+    void redirect(long newToId, String why) {
+        this.toId = newToId;
+        this.note = clip(why);
+    }
+
+    private static String clip(String text) {
+        return text == null || text.length() <= 500 ? text : text.substring(0, 497) + "...";
     }
 }

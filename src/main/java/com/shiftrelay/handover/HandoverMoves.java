@@ -2,6 +2,7 @@ package com.shiftrelay.handover;
 
 import java.util.Collection;
 import java.util.List;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -13,6 +14,21 @@ public interface HandoverMoves extends JpaRepository<HandoverMove, Long> {
                                                                            HandoverMove.Status status);
 
     List<HandoverMove> findByHandoverIdOrderByDealIdAsc(String handoverId);
+
+    List<HandoverMove> findByHandoverIdAndStatusAndBatchNoGreaterThanEqual(String handoverId,
+                                                                           HandoverMove.Status status, int batchNo,
+                                                                           Pageable page);
+
+    /** How many deals of the run are planned for or written to each of the managers: {toId, count}. */
+    @Query("""
+            select m.toId, count(m) from HandoverMove m
+            where m.handoverId = :handoverId and m.toId in :managerIds
+              and m.status in (com.shiftrelay.handover.HandoverMove.Status.PLANNED,
+                               com.shiftrelay.handover.HandoverMove.Status.WRITTEN)
+            group by m.toId
+            """)
+    List<Object[]> countByTarget(@Param("handoverId") String handoverId,
+                                 @Param("managerIds") Collection<Long> managerIds);
 
     /** For each of the deals, the last move written to the CRM, if any. */
     @Query("""

@@ -43,16 +43,28 @@ public final class HandoverPlanner {
         if (takers.isEmpty()) {
             return new Plan(List.of(), movable.stream().map(CrmDeal::id).toList(), kept);
         }
+        return new Plan(spread(managerId, movable.stream().map(CrmDeal::id).toList(), takers), List.of(), kept);
+    }
+
+    /**
+     * Gives each deal, in the order given, to the candidate with the fewest deals at that moment, counting
+     * what this call already gave; ties go to the lower manager id. Also used when a planned colleague has
+     * left by the time a batch is written: the deals meant for them are spread again among those still there.
+     */
+    public static List<PlannedMove> spread(long fromId, List<Long> dealIds, List<Candidate> candidates) {
+        if (candidates.isEmpty()) {
+            throw new IllegalArgumentException("Nobody to spread " + dealIds.size() + " deals to");
+        }
         PriorityQueue<long[]> loads = new PriorityQueue<>(
                 Comparator.<long[]>comparingLong(load -> load[1]).thenComparingLong(load -> load[0]));
-        takers.forEach(c -> loads.add(new long[] {c.managerId(), c.openDeals()}));
-        List<PlannedMove> moves = new ArrayList<>(movable.size());
-        for (CrmDeal deal : movable) {
+        candidates.forEach(c -> loads.add(new long[] {c.managerId(), c.openDeals()}));
+        List<PlannedMove> moves = new ArrayList<>(dealIds.size());
+        for (long dealId : dealIds) {
             long[] least = loads.poll();
-            moves.add(new PlannedMove(deal.id(), managerId, least[0]));
+            moves.add(new PlannedMove(dealId, fromId, least[0]));
             least[1]++;
             loads.add(least);
         }
-        return new Plan(moves, List.of(), kept);
+        return moves;
     }
 }

@@ -30,8 +30,9 @@ class HandoversController {
                Instant completedAt, List<Move> moves) {
     }
 
-    /** One ledger row. */
-    record Move(long dealId, long ownerId, long fromId, Long toId, HandoverMove.Status status, Instant writtenAt) {
+    /** One ledger row; {@code note} says why a deal was left alone, refused, redirected or waits. */
+    record Move(long dealId, long ownerId, long fromId, Long toId, HandoverMove.Status status, Instant writtenAt,
+                String note) {
     }
 
     @GetMapping("/waiting")
@@ -39,6 +40,7 @@ class HandoversController {
     public List<WaitingDeal> waiting() {
         return handovers.findByStatusOrderByCreatedAtAsc(Handover.Status.WAITING).stream()
                 .flatMap(h -> moves.findByHandoverIdOrderByDealIdAsc(h.getId()).stream()
+                        .filter(m -> m.getStatus() == HandoverMove.Status.WAITING)
                         .map(m -> new WaitingDeal(m.getDealId(), h.getManagerId(), h.getTeamId(), h.getCreatedAt())))
                 .toList();
     }
@@ -50,7 +52,7 @@ class HandoversController {
                 .map(h -> new Run(h.getId(), h.getKind(), h.getManagerId(), h.getStatus(), h.getCreatedAt(),
                         h.getCompletedAt(), moves.findByHandoverIdOrderByDealIdAsc(h.getId()).stream()
                         .map(m -> new Move(m.getDealId(), m.getOwnerId(), m.getFromId(), m.getToId(), m.getStatus(),
-                                m.getWrittenAt()))
+                                m.getWrittenAt(), m.getNote()))
                         .toList()))
                 .toList();
     }

@@ -34,15 +34,30 @@ class Ledger {
     }
 
     /**
-     * Starts a run for the manager: earlier runs of theirs that still wait are replaced (a new hand-over
-     * plans afresh; a return means their deals no longer wait). Empty when the manager's team has this
-     * kind of run switched off.
+     * The manager a run is planned for, or empty when their team has this kind of run switched off. Reads
+     * only: the CRM is asked next, and no row may be locked while it answers.
      */
-    Optional<Manager> begin(long managerId, Predicate<Team> switchedOn, Instant now) {
+    Optional<Manager> begin(long managerId, Predicate<Team> switchedOn) {
         Manager manager = managers.findById(managerId).orElseThrow(() -> new UnknownManagerException(managerId));
-        handovers.findByManagerIdAndStatus(managerId, Handover.Status.WAITING).forEach(h -> h.supersede(now));
         boolean on = manager.getTeamId() == null || teams.findById(manager.getTeamId()).map(switchedOn::test).orElse(true);
         return on ? Optional.of(manager) : Optional.empty();
+    }
+
+    /**
+     * Earlier runs of the manager that wait or were cut short (a presence signal interrupted them) are
+     * replaced by the one being planned now: it plans afresh from the CRM, and their unwritten moves are
+     * marked as never written.
+     */
+    void supersedeEarlier(long managerId, Instant now) {
+        for (Handover.Status status : List.of(Handover.Status.WAITING, Handover.Status.PLANNED)) {
+            for (Handover earlier : handovers.findByManagerIdAndStatus(managerId, status)) {
+                earlier.supersede(now);
+                moves.findByHandoverIdOrderByDealIdAsc(earlier.getId()).stream()
+                        .filter(move -> move.getStatus() == HandoverMove.Status.PLANNED
+                                || move.getStatus() == HandoverMove.Status.WAITING)
+                        .forEach(move -> move.skip("replaced by a later run before it was written"));
+            }
+        }
     }
 
     PlanningRules rules() {

@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** BPMN DealHandover and DealReturn, Task_Complete: the run is done. */
+/** BPMN DealHandover and DealReturn, Task_Complete: the run is closed and says what it could not move. */
 @Component
 class CompleteHandoverDelegate implements JavaDelegate {
 
@@ -17,6 +17,6 @@ class CompleteHandoverDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        batches.complete(HandoverVariables.handoverId(execution));
+        HandoverVariables.summary(execution, batches.complete(HandoverVariables.handoverId(execution)));
     }
 }
