@@ -10,7 +10,10 @@ import org.springframework.data.repository.query.Param;
 /** The event-feed cursors, one per CRM. */
 interface ActivityCursors extends JpaRepository<ActivityCursor, String> {
 
-    /** Locks the cursor: two polls (on two nodes, or one slow) read and move it one after the other. */
+    /**
+     * Locks the cursor to record what a read brought and move it: two polls (on two nodes, or one slow) do
+     * that one after the other. Never held while the CRM is asked.
+     */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select c from ActivityCursor c where c.source = :source")
     Optional<ActivityCursor> lock(@Param("source") String source);

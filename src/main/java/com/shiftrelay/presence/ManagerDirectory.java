@@ -5,6 +5,7 @@ import com.shiftrelay.crm.CrmGateway;
 import com.shiftrelay.crm.CrmTeam;
 import com.shiftrelay.crm.CrmUser;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -46,12 +47,27 @@ public class ManagerDirectory {
         Map<Long, Team> teamsById = directory.teams().stream()
                 .map(this::upsertTeam)
                 .collect(Collectors.toMap(Team::getId, Function.identity()));
-        List<Manager> active = directory.users().stream()
-                .map(this::upsertManager)
-                .filter(Manager::isActive)
-                .toList();
+        List<Manager> active = new ArrayList<>();
+        List<Manager> deactivated = new ArrayList<>();
+        for (CrmUser user : directory.users()) {
+            Manager manager = managers.findById(user.id()).orElse(null);
+            boolean wasActive = manager != null && manager.isActive();
+            manager = upsertManager(manager, user);
+            if (manager.isActive()) {
+                active.add(manager);
+            } else if (wasActive) {
+                deactivated.add(manager);
+            }
+        }
         accounts.sync(active, teamsById, properties.hasInitialPassword() ? properties.initialPassword() : null);
         active.forEach(signals::track);
+        // Switched off in the CRM: no Tasklist login any more, and their deals go like any OFFLINE manager's.
+        for (Manager manager : deactivated) {
+            accounts.remove(manager);
+            signals.deactivated(manager.getId());
+            log.info("Manager {} ({}) was deactivated in the CRM: Tasklist login removed, deals handed over",
+                    manager.getId(), manager.getLogin());
+        }
         log.info("Directory synced from the CRM: {} teams, {} active managers", teamsById.size(), active.size());
         return active.size();
     }
@@ -62,12 +78,10 @@ public class ManagerDirectory {
         return teams.save(team);
     }
 
-    private Manager upsertManager(CrmUser user) {
-        Manager manager = managers.findById(user.id()).orElseGet(() -> {
-            String login = Logins.derive(user.id(), user.email(),
-                    candidate -> managers.findByLogin(candidate).isPresent());
-            return new Manager(user.id(), login, user.name(), user.email(), user.teamId(), clock.instant());
-        });
+    private Manager upsertManager(Manager known, CrmUser user) {
+        Manager manager = known != null ? known : new Manager(user.id(), Logins.derive(user.id(), user.email(),
+                candidate -> managers.findByLogin(candidate).isPresent()), user.name(), user.email(), user.teamId(),
+                clock.instant());
         manager.updateFromCrm(user.name(), user.email(), user.teamId(), user.active());
         return managers.save(manager);
     }

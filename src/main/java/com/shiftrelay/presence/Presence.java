@@ -3,30 +3,46 @@ package com.shiftrelay.presence;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What the outside world tells ShiftRelay about a manager: CRM activity, a confirmation of presence,
  * a sign-off. Activity of an ONLINE manager only moves their last-activity mark; the presence process
  * reads it when its timer fires, so ordinary activity never touches the process.
+ *
+ * <p>Every signal locks the manager's row, as every presence step does, so a step and a signal never
+ * decide on different pictures. When the signal meets a step that changed the process in the same
+ * instant, the signal is sent again in a fresh transaction that sees the step's result: a confirmation in
+ * the second its timeout fires is kept, never answered with an error while the deals leave anyway.
  */
 @Service
 public class Presence {
 
+    private static final Logger log = LoggerFactory.getLogger(Presence.class);
+    private static final int ATTEMPTS = 5;
+
     private final Managers managers;
     private final PresenceSignals signals;
+    private final TransactionTemplate tx;
     private final Clock clock;
 
-    Presence(Managers managers, PresenceSignals signals, Clock clock) {
+    Presence(Managers managers, PresenceSignals signals, TransactionTemplate tx, Clock clock) {
         this.managers = managers;
         this.signals = signals;
+        this.tx = tx;
         this.clock = clock;
     }
 
-    @Transactional
     public Manager recordActivity(long managerId, Instant at) {
-        return record(find(managerId), at);
+        return retryingConflicts(() -> record(lock(managerId), at));
     }
 
     private Manager record(Manager manager, Instant at) {
@@ -40,23 +56,29 @@ public class Presence {
     }
 
     /** Activity read from the CRM's event feed: the latest moment per manager; unknown users are skipped. */
-    @Transactional
     public int recordActivities(Map<Long, Instant> latestByManager) {
-        int recorded = 0;
-        for (var entry : latestByManager.entrySet()) {
-            Manager manager = managers.findById(entry.getKey()).orElse(null);
-            if (manager != null) {
-                record(manager, entry.getValue());
-                recorded++;
+        // Rows are locked in id order, so two feeds (or a feed and a team lock) never deadlock.
+        Map<Long, Instant> ordered = new TreeMap<>(latestByManager);
+        return retryingConflicts(() -> {
+            int recorded = 0;
+            for (var entry : ordered.entrySet()) {
+                Optional<Manager> manager = managers.lockById(entry.getKey());
+                if (manager.isPresent()) {
+                    record(manager.get(), entry.getValue());
+                    recorded++;
+                }
             }
-        }
-        return recorded;
+            return recorded;
+        });
     }
 
-    /** Tasklist work counts as activity; the presence tasks themselves move their process anyway. */
+    /**
+     * Tasklist work of the person signed in (not of the task's assignee) counts as activity; the presence
+     * tasks themselves move their process anyway. Runs inside the engine's command that completed the task.
+     */
     @Transactional
     public void recordTasklistWork(String login, boolean presenceTask) {
-        managers.findByLogin(login).ifPresent(manager -> {
+        managers.findByLogin(login).flatMap(known -> managers.lockById(known.getId())).ifPresent(manager -> {
             if (presenceTask) {
                 manager.noteActivity(clock.instant());
             } else {
@@ -66,21 +88,22 @@ public class Presence {
     }
 
     /** "I am at work": starts a shift, answers a presence check, or takes the deals back. */
-    @Transactional
     public Manager confirm(long managerId) {
-        Manager manager = find(managerId);
-        manager.noteConfirmation(clock.instant());
-        managers.flush();
-        if (manager.getState() != PresenceState.ONLINE) {
-            signals.presenceConfirmed(managerId);
-        }
-        return manager;
+        return retryingConflicts(() -> {
+            Manager manager = lock(managerId);
+            manager.noteConfirmation(clock.instant());
+            managers.flush();
+            if (manager.getState() != PresenceState.ONLINE) {
+                signals.presenceConfirmed(managerId);
+            }
+            return manager;
+        });
     }
 
-    @Transactional
-    public Manager confirmByLogin(String login) {
-        Manager manager = managers.findByLogin(login).orElseThrow(() -> new UnknownManagerException(login));
-        return confirm(manager.getId());
+    /** The manager with this Tasklist login, if ShiftRelay knows one; never fails the caller's transaction. */
+    @Transactional(readOnly = true)
+    public Optional<Manager> findByLogin(String login) {
+        return login == null ? Optional.empty() : managers.findByLogin(login);
     }
 
     /**
@@ -88,17 +111,43 @@ public class Presence {
      * moment the presence process is between two steps nobody can take the sign-off; the caller is told
      * to try again and nothing changes.
      */
-    @Transactional
     public Manager signOff(long managerId) {
-        Manager manager = managers.lockById(managerId).orElseThrow(() -> new UnknownManagerException(managerId));
-        if (manager.getState() != PresenceState.OFFLINE && !signals.wentOffline(managerId)) {
-            throw new PresenceBusyException(managerId);
-        }
-        return manager;
+        return retryingConflicts(() -> {
+            Manager manager = lock(managerId);
+            if (manager.getState() != PresenceState.OFFLINE && !signals.wentOffline(managerId)) {
+                throw new PresenceBusyException(managerId);
+            }
+            return manager;
+        });
     }
 
     @Transactional(readOnly = true)
     public Manager find(long managerId) {
         return managers.findById(managerId).orElseThrow(() -> new UnknownManagerException(managerId));
+    }
+
+    private Manager lock(long managerId) {
+        return managers.lockById(managerId).orElseThrow(() -> new UnknownManagerException(managerId));
+    }
+
+    /**
+     * Runs the signal in a transaction of its own and runs it again when it met a concurrent process step.
+     * Inside a caller's transaction (a job, a Tasklist completion) it runs once: the caller's own retry
+     * (the job executor's, the user's click) repeats the whole.
+     */
+    private <T> T retryingConflicts(Supplier<T> signal) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return tx.execute(status -> signal.get());
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tx.execute(status -> signal.get());
+            } catch (PresenceConflictException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+                log.debug("{}; sending it again (attempt {})", e.getMessage(), attempt + 1);
+            }
+        }
     }
 }

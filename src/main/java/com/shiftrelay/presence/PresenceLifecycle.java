@@ -71,16 +71,21 @@ public class PresenceLifecycle {
         find(managerId).moveTo(PresenceState.OFFLINE, clock.instant());
     }
 
-    /** ONLINE again; colleagues whose deals wait for somebody of this team are told. */
+    /**
+     * ONLINE again; colleagues whose deals wait for somebody of this team are told. Returns when the first
+     * inactivity check falls due, which also bounds how long the return of their deals may hold it up.
+     */
     @Transactional
-    public void markOnline(long managerId) {
+    public Instant markOnline(long managerId) {
         Manager manager = find(managerId);
-        manager.noteActivity(clock.instant());
-        manager.moveTo(PresenceState.ONLINE, clock.instant());
+        Instant now = clock.instant();
+        manager.noteActivity(now);
+        manager.moveTo(PresenceState.ONLINE, now);
         managers.flush();
         if (manager.getTeamId() != null) {
             signals.teamMemberCameOnline(manager.getTeamId());
         }
+        return now.plus(inactivityInterval(manager));
     }
 
     /**

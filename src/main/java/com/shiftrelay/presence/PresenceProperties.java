@@ -10,15 +10,22 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param confirmationTimeout   how long the confirmation task waits before the manager goes OFFLINE
  * @param activityPollInterval  how often the CRM's event feed is read
  * @param directorySyncInterval how often users and teams are read from the CRM
+ * @param activityFeedOverlap   how far back before the newest event read each read of the feed starts, so an
+ *                              event the CRM shows late with an older time is not missed
+ * @param activityFeedLongestBackOff the longest pause between reads of the feed while the CRM does not answer
  */
 @ConfigurationProperties("shiftrelay.presence")
 public record PresenceProperties(Duration inactivityInterval, Duration confirmationTimeout,
-                                 Duration activityPollInterval, Duration directorySyncInterval) {
+                                 Duration activityPollInterval, Duration directorySyncInterval,
+                                 Duration activityFeedOverlap, Duration activityFeedLongestBackOff) {
 
     public PresenceProperties {
         inactivityInterval = inactivityInterval == null ? Duration.ofMinutes(15) : inactivityInterval;
         confirmationTimeout = confirmationTimeout == null ? Duration.ofSeconds(60) : confirmationTimeout;
         activityPollInterval = activityPollInterval == null ? Duration.ofSeconds(20) : activityPollInterval;
         directorySyncInterval = directorySyncInterval == null ? Duration.ofMinutes(10) : directorySyncInterval;
+        activityFeedOverlap = activityFeedOverlap == null ? Duration.ofSeconds(30) : activityFeedOverlap;
+        activityFeedLongestBackOff = activityFeedLongestBackOff == null ? Duration.ofMinutes(5)
+                : activityFeedLongestBackOff;
     }
 }

@@ -16,6 +16,9 @@ public interface PresenceSignals {
 
     void teamMemberCameOnline(long teamId);
 
+    /** The manager was deactivated in the CRM: OFFLINE, deals handed over, presence no longer tracked. */
+    void deactivated(long managerId);
+
     /** Starts the presence process of a newly known manager, unless it runs already. */
     void track(Manager manager);
 }

@@ -11,4 +11,7 @@ public interface TasklistAccounts {
      * engine does not see its own unflushed identity changes, so one call must know what it created).
      */
     void sync(Collection<Manager> managers, Map<Long, Team> teams, String initialPassword);
+
+    /** The manager may no longer sign in to Tasklist: their user and group memberships are removed. */
+    void remove(Manager manager);
 }

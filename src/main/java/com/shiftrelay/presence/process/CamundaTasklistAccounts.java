@@ -55,6 +55,14 @@ class CamundaTasklistAccounts implements TasklistAccounts {
         }
     }
 
+    @Override
+    public void remove(Manager manager) {
+        // Deleting the user takes its group memberships and authorizations with it.
+        if (identity.createUserQuery().userId(manager.getLogin()).count() > 0) {
+            identity.deleteUser(manager.getLogin());
+        }
+    }
+
     private void syncUser(Manager manager, String initialPassword) {
         User user = identity.createUserQuery().userId(manager.getLogin()).singleResult();
         if (user == null) {

@@ -1,7 +1,8 @@
 package com.shiftrelay.presence.process;
 
 import com.shiftrelay.presence.Presence;
-import com.shiftrelay.presence.UnknownManagerException;
+import com.shiftrelay.presence.Manager;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,13 +19,10 @@ class ConfirmShiftStartDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        boolean known;
-        try {
-            presence.confirmByLogin(PresenceVariables.starterLogin(execution));
-            known = true;
-        } catch (UnknownManagerException e) {
-            known = false;
-        }
-        execution.setVariable(PresenceVariables.KNOWN_MANAGER, known);
+        // Looked up without throwing: an exception inside the job's transaction would roll it back and
+        // the "not a manager" end could never be reached.
+        Optional<Manager> manager = presence.findByLogin(PresenceVariables.starterLogin(execution));
+        manager.ifPresent(m -> presence.confirm(m.getId()));
+        execution.setVariable(PresenceVariables.KNOWN_MANAGER, manager.isPresent());
     }
 }

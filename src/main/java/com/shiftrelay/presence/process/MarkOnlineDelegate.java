@@ -17,7 +17,7 @@ class MarkOnlineDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        lifecycle.markOnline(PresenceVariables.managerId(execution));
+        PresenceVariables.nextCheckAt(execution, lifecycle.markOnline(PresenceVariables.managerId(execution)));
         execution.setVariable(PresenceVariables.HANDOVER_OUTCOME, PresenceVariables.NO_HANDOVER);
     }
 }

@@ -26,6 +26,7 @@ final class PresenceVariables {
     static final String MESSAGE_ACTIVITY_NOTICED = "ActivityNoticed";
     static final String MESSAGE_WENT_OFFLINE = "WentOffline";
     static final String MESSAGE_TEAM_MEMBER_CAME_ONLINE = "TeamMemberCameOnline";
+    static final String MESSAGE_MANAGER_DEACTIVATED = "ManagerDeactivated";
     static final String MESSAGE_DIRECTORY_SYNC_REQUESTED = "DirectorySyncRequested";
 
     /** No hand-over has run yet in this instance. */

@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import com.shiftrelay.presence.PresenceConflictException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -43,6 +45,11 @@ class ProcessPresenceSignals implements PresenceSignals {
     }
 
     @Override
+    public void deactivated(long managerId) {
+        correlate(PresenceVariables.MESSAGE_MANAGER_DEACTIVATED, managerId);
+    }
+
+    @Override
     public void teamMemberCameOnline(long teamId) {
         asShiftRelay(() -> runtime.createMessageCorrelation(PresenceVariables.MESSAGE_TEAM_MEMBER_CAME_ONLINE)
                 .processInstanceVariableEquals(PresenceVariables.TEAM_ID, teamId)
@@ -74,9 +81,13 @@ class ProcessPresenceSignals implements PresenceSignals {
     }
 
     private List<MessageCorrelationResult> correlate(String message, long managerId) {
-        return asShiftRelay(() -> runtime.createMessageCorrelation(message)
-                .processInstanceBusinessKey(String.valueOf(managerId))
-                .correlateAllWithResult());
+        try {
+            return asShiftRelay(() -> runtime.createMessageCorrelation(message)
+                    .processInstanceBusinessKey(String.valueOf(managerId))
+                    .correlateAllWithResult());
+        } catch (OptimisticLockingException e) {
+            throw new PresenceConflictException(managerId, e);
+        }
     }
 
     /**

@@ -31,6 +31,7 @@ public class FakeCrm implements CrmGateway {
     private final List<CrmActivity> events = new ArrayList<>();
     public final AtomicInteger dealReads = new AtomicInteger();
     public final AtomicInteger reassignRequests = new AtomicInteger();
+    public final AtomicInteger activityReads = new AtomicInteger();
     private volatile boolean down;
 
     public synchronized void put(long dealId, long responsibleId) {
@@ -56,6 +57,10 @@ public class FakeCrm implements CrmGateway {
 
     public void down(boolean down) {
         this.down = down;
+    }
+
+    public synchronized void clearEvents() {
+        events.clear();
     }
 
     public synchronized void event(CrmActivity activity) {
@@ -100,9 +105,12 @@ public class FakeCrm implements CrmGateway {
     }
 
     @Override
-    public synchronized List<CrmActivity> activitySince(Instant from) {
+    public List<CrmActivity> activitySince(Instant from) {
+        activityReads.incrementAndGet();
         failIfDown();
-        return events.stream().filter(e -> !e.at().isBefore(from)).toList();
+        synchronized (this) {
+            return events.stream().filter(e -> !e.at().isBefore(from)).toList();
+        }
     }
 
     private void failIfDown() {

@@ -62,7 +62,10 @@ class ManagerPresenceProcessTest {
         wentOffline = true;
         returnOutcome = "PLANNED";
         register("checkWhileAwayDelegate", e -> e.setVariable("whileAway", whileAway));
-        register("markOnlineDelegate", e -> e.setVariable("handoverOutcome", "NONE"));
+        register("markOnlineDelegate", e -> {
+            e.setVariable("handoverOutcome", "NONE");
+            e.setVariable("nextCheckAt", Date.from(nextCheckAt));
+        });
         register("checkActivityDelegate", e -> {
             e.setVariable("inactive", inactive);
             e.setVariable("nextCheckAt", Date.from(nextCheckAt));
@@ -150,6 +153,7 @@ class ManagerPresenceProcessTest {
         ProcessInstance pi = askedToConfirm();
 
         inactive = false;
+        calls.clear();
         confirm();
         runJobs(pi);
 
@@ -229,6 +233,7 @@ class ManagerPresenceProcessTest {
 
         returnOutcome = "NOTHING_TO_MOVE";
         inactive = false;
+        calls.clear();
         confirm();
         runJobs(pi);
 
@@ -318,6 +323,107 @@ class ManagerPresenceProcessTest {
         ProcessInstance pi = onlineManager();
         assertThat(pi).isWaitingAt("Gateway_Online");
         Assertions.assertThat(calls).doesNotContain("write batch 0");
+    }
+
+    @Test
+    void confirmingWhileTheHandoverRunsBringsTheManagerBackAtOnce() {
+        ProcessInstance pi = askedToConfirm();
+        ClockUtil.setCurrentTime(Date.from(T0.plusSeconds(960)));
+        execute(timerJob(pi));
+        runUntil(pi, () -> calls.contains("planHandoverDelegate"));
+        Assertions.assertThat(calls).doesNotContain("write batch 0");
+
+        inactive = false;
+        calls.clear();
+        confirm();
+        runJobs(pi);
+
+        assertThat(pi).hasPassed("BoundaryEvent_ConfirmedDuringHandover", "Task_MarkOnline", "CallActivity_ReturnDeals")
+                .isWaitingAt("Gateway_Online");
+        Assertions.assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("DealHandover").count())
+                .as("the hand-over stopped").isZero();
+        Assertions.assertThat(calls).startsWith("markOnlineDelegate", "planReturnDelegate")
+                .doesNotContain("planHandoverDelegate");
+    }
+
+    @Test
+    void signingOffWhileTheDealsComeBackHandsThemOverAgain() {
+        ProcessInstance pi = startPresence();
+        runJobs(pi);
+        confirm();
+        runUntil(pi, () -> calls.contains("planReturnDelegate"));
+        calls.clear();
+
+        runtimeService().correlateMessage("WentOffline", "5");
+        runJobs(pi);
+
+        assertThat(pi).hasPassed("BoundaryEvent_SignedOffDuringReturn", "Task_MarkOffline", "CallActivity_HandOverDeals");
+        Assertions.assertThat(calls).contains("markOfflineDelegate", "planHandoverDelegate").doesNotContain("checkActivityDelegate");
+        Assertions.assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("DealReturn").count())
+                .isZero();
+    }
+
+    @Test
+    void aReturnStuckPastTheFirstInactivityCheckGivesWayToTheCheck() {
+        ProcessInstance pi = startPresence();
+        runJobs(pi);
+        confirm();
+        runUntil(pi, () -> calls.contains("planReturnDelegate"));
+        Job stuck = jobQuery().processDefinitionKey("DealReturn").messages().singleResult();
+        Assertions.assertThat(stuck).as("a batch the CRM does not take").isNotNull();
+
+        ClockUtil.setCurrentTime(Date.from(T0.plusSeconds(900)));
+        nextCheckAt = T0.plusSeconds(1800);
+        execute(jobQuery().processInstanceId(pi.getId()).timers().singleResult());
+        runUntil(pi, () -> calls.contains("checkActivityDelegate"));
+
+        assertThat(pi).hasPassed("BoundaryEvent_InactivityDueDuringReturn").isWaitingAt("Gateway_Online");
+        Assertions.assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("DealReturn").count())
+                .isZero();
+    }
+
+    @Test
+    void aManagerDeactivatedInTheCrmIsHandedOverAndNoLongerTracked() {
+        ProcessInstance pi = onlineManager();
+        calls.clear();
+
+        runtimeService().correlateMessage("ManagerDeactivated", "5");
+        runJobs(pi);
+
+        assertThat(pi).hasPassed("Task_MarkDeactivatedOffline", "CallActivity_HandOverDealsOfDeactivated")
+                .isEnded();
+        Assertions.assertThat(calls).contains("markOfflineDelegate", "planHandoverDelegate", "write batch 0");
+    }
+
+    @Test
+    void aDeactivatedManagersDealsWaitForTheFirstColleagueOnline() {
+        ProcessInstance pi = askedToConfirm();
+        handoverOutcomes.add("WAITING");
+
+        runtimeService().correlateMessage("ManagerDeactivated", "5");
+        runJobs(pi);
+        assertThat(pi).isWaitingAt("Event_TeamMemberCameOnlineForDeactivated");
+        Assertions.assertThat(BpmnAwareTests.taskQuery().processInstanceId(pi.getId()).count())
+                .as("the presence check is gone").isZero();
+
+        runtimeService().createMessageCorrelation("TeamMemberCameOnline").processInstanceVariableEquals("teamId", 12L)
+                .correlateAll();
+        runJobs(pi);
+        assertThat(pi).isEnded();
+        Assertions.assertThat(calls).contains("write batch 0");
+    }
+
+    @Test
+    void aDeactivatedManagersWaitingDealsGoToAColleagueWhoCameOnlineMeanwhile() {
+        ProcessInstance pi = onlineManager();
+        handoverOutcomes.add("WAITING");
+        whileAway = "COLLEAGUE_ONLINE";
+
+        runtimeService().correlateMessage("ManagerDeactivated", "5");
+        runJobs(pi);
+
+        assertThat(pi).hasPassed("Task_CheckColleaguesOfDeactivated").isEnded();
+        Assertions.assertThat(calls.stream().filter("planHandoverDelegate"::equals).count()).isEqualTo(2);
     }
 
     private ProcessInstance startPresence() {
