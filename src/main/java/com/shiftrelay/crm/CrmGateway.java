@@ -35,4 +35,11 @@ public interface CrmGateway {
 
     /** The most deals one {@link #reassign} request may carry. */
     int MAX_BATCH = 50;
+
+    /**
+     * The most CRM requests one hand-over batch job makes: the re-read of its deals and up to three writes
+     * (the rest sent again after the CRM refused some). With the adapter's per-call time budget this bounds
+     * how long the job can take, which the job's lock must outlast.
+     */
+    int MAX_REQUESTS_PER_BATCH = 4;
 }

@@ -19,9 +19,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * reads it when its timer fires, so ordinary activity never touches the process.
  *
  * <p>Every signal locks the manager's row, as every presence step does, so a step and a signal never
- * decide on different pictures. When the signal meets a step that changed the process in the same
- * instant, the signal is sent again in a fresh transaction that sees the step's result: a confirmation in
- * the second its timeout fires is kept, never answered with an error while the deals leave anyway.
+ * decide on different pictures. What the manager did is stored before the process is told; when telling
+ * it meets a step that changed the process in the same instant, it is told again in a fresh transaction
+ * that sees the step's result. A confirmation in the second its timeout fires is kept, never answered
+ * with an error while the deals leave anyway.
  */
 @Service
 public class Presence {
@@ -42,17 +43,26 @@ public class Presence {
     }
 
     public Manager recordActivity(long managerId, Instant at) {
-        return retryingConflicts(() -> record(lock(managerId), at));
+        tx.executeWithoutResult(status -> note(lock(managerId), at));
+        return retryingConflicts(() -> signalActivity(lock(managerId)));
     }
 
-    private Manager record(Manager manager, Instant at) {
+    private void note(Manager manager, Instant at) {
         Instant now = clock.instant();
         manager.noteActivity(at.isAfter(now) ? now : at);
         managers.flush();
+    }
+
+    private Manager signalActivity(Manager manager) {
         if (manager.getState() != PresenceState.ONLINE && manager.activeSinceStateChange()) {
             signals.activityNoticed(manager.getId());
         }
         return manager;
+    }
+
+    private Manager record(Manager manager, Instant at) {
+        note(manager, at);
+        return signalActivity(manager);
     }
 
     /** Activity read from the CRM's event feed: the latest moment per manager; unknown users are skipped. */
@@ -87,12 +97,18 @@ public class Presence {
         });
     }
 
-    /** "I am at work": starts a shift, answers a presence check, or takes the deals back. */
+    /**
+     * "I am at work": starts a shift, answers a presence check, or takes the deals back. The confirmation
+     * is stored first, in a transaction of its own, so whichever presence step runs next sees it even when
+     * delivering the signal has to be tried again.
+     */
     public Manager confirm(long managerId) {
+        tx.executeWithoutResult(status -> {
+            lock(managerId).noteConfirmation(clock.instant());
+            managers.flush();
+        });
         return retryingConflicts(() -> {
             Manager manager = lock(managerId);
-            manager.noteConfirmation(clock.instant());
-            managers.flush();
             if (manager.getState() != PresenceState.ONLINE) {
                 signals.presenceConfirmed(managerId);
             }

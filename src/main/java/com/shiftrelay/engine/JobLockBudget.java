@@ -1,0 +1,50 @@
+package com.shiftrelay.engine;
+
+import com.shiftrelay.crm.CrmGateway;
+import java.time.Duration;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * A job must never outlive its lock: a second node (or thread) would take the expired job and write the
+ * same batch at the same time. The longest a hand-over batch can take is its CRM requests, each bounded by
+ * the adapter's call budget (rate-limit waits and retries included); ShiftRelay refuses to start when the
+ * job executor's lock time does not leave at least twice that.
+ */
+@Component
+class JobLockBudget implements InitializingBean {
+
+    static final String CALL_TIMEOUT_PROPERTY = "shiftrelay.crm.amocrm.call-timeout";
+    static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(30);
+
+    private final ProcessEngine engine;
+    private final Environment environment;
+
+    JobLockBudget(ProcessEngine engine, Environment environment) {
+        this.engine = engine;
+        this.environment = environment;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        JobExecutor jobs = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
+        Duration callTimeout = Binder.get(environment).bind(CALL_TIMEOUT_PROPERTY, Duration.class)
+                .orElse(DEFAULT_CALL_TIMEOUT);
+        check(Duration.ofMillis(jobs.getLockTimeInMillis()), callTimeout);
+    }
+
+    static void check(Duration lockTime, Duration callTimeout) {
+        Duration longestBatch = callTimeout.multipliedBy(CrmGateway.MAX_REQUESTS_PER_BATCH);
+        if (lockTime.compareTo(longestBatch.multipliedBy(2)) < 0) {
+            throw new IllegalStateException("camunda.bpm.job-execution.lock-time-in-millis (" + lockTime.toMillis()
+                    + ") must be at least twice the longest a hand-over batch can take (" + longestBatch.toMillis()
+                    + " ms: " + CrmGateway.MAX_REQUESTS_PER_BATCH + " requests of up to " + CALL_TIMEOUT_PROPERTY
+                    + " = " + callTimeout + " each); raise the lock time or lower the call timeout");
+        }
+    }
+}
