@@ -1,0 +1,25 @@
+package com.shiftrelay.engine;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class JobLockBudgetTest {
+
+    @Test
+    void theShippedSettingsLeaveABatchJobWellInsideItsLock() {
+        assertThatCode(() -> JobLockBudget.check(Duration.ofMinutes(5), JobLockBudget.DEFAULT_CALL_TIMEOUT))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void aLockShorterThanTwiceTheLongestBatchRefusesToStartAndSaysWhichSettings() {
+        assertThatThrownBy(() -> JobLockBudget.check(Duration.ofMinutes(3), Duration.ofSeconds(30)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("lock-time-in-millis (180000)")
+                .hasMessageContaining("120000 ms")
+                .hasMessageContaining("shiftrelay.crm.amocrm.call-timeout");
+    }
+}
