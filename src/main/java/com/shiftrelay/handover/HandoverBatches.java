@@ -26,8 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Writes a planned batch to the CRM as things stand when it is written, not as they stood when it was
- * planned. Before writing, deals not seen lately are re-read (the batch and the ones after it, in one
- * request): a deal a person reassigned, closed or pinned since planning is left alone; a colleague who has
+ * planned. Before writing, deals not seen in the last few seconds (shiftrelay.handover.recheck-after) are
+ * re-read, the batch and the ones after it in one request: a deal a person reassigned, closed or pinned since planning is left alone; a colleague who has
  * left by now gets nothing, and their deals go to those still at work (or wait when nobody is). The CRM
  * may refuse single deals; those are recorded with its reason and the rest is written. The ledger rows
  * change in the job's transaction, so a failed request leaves the batch PLANNED for the retry, and a

@@ -71,8 +71,11 @@ class Ledger {
         handovers.saveAndFlush(handover);
         for (int i = 0; i < planned.size(); i++) {
             PlannedMove move = planned.get(i);
-            moves.save(new HandoverMove(handover.getId(), move.dealId(), ownerOf.applyAsLong(move.dealId()),
-                    move.fromId(), move.toId(), i / CrmGateway.MAX_BATCH, HandoverMove.Status.PLANNED, now));
+            HandoverMove row = new HandoverMove(handover.getId(), move.dealId(), ownerOf.applyAsLong(move.dealId()),
+                    move.fromId(), move.toId(), i / CrmGateway.MAX_BATCH, HandoverMove.Status.PLANNED, now);
+            // Planning has just read the deal from the CRM: that is its first check.
+            row.checked(now);
+            moves.save(row);
         }
         return new PlanOutcome(handover.getId(), PlanOutcome.Outcome.PLANNED, batches, planned.size());
     }

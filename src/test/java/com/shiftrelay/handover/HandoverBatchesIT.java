@@ -42,7 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the CRM faked behind its port: what changed in the CRM since planning is respected, a refused deal does
  * not strand the others, and a failed request leaves the batch to be retried.
  */
-@DataJpaTest
+@DataJpaTest(properties = "shiftrelay.handover.recheck-after=PT5S")
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @ActiveProfiles(resolver = IntegrationTestProfiles.class)
 @Import({HandoverBatches.class, Ledger.class, HandoverBatchesIT.Beans.class})
@@ -148,6 +148,7 @@ class HandoverBatchesIT {
     @Test
     void aDealReassignedOrClosedByHandAfterPlanningIsLeftAlone() {
         String run = plan(anna, Map.of(deal + 1, boris, deal + 2, vera, deal + 3, boris));
+        clock.advance(Duration.ofSeconds(6));
         crm.reassignByHand(deal + 1, grigory);
         crm.close(deal + 2);
 
@@ -168,6 +169,7 @@ class HandoverBatchesIT {
     void aColleagueWhoWentOfflineSincePlanningGetsNothingMore() {
         String run = plan(anna, Map.of(deal + 1, boris, deal + 2, boris, deal + 3, vera));
         setState(boris, PresenceState.OFFLINE);
+        int reads = crm.dealReads.get();
 
         assertThat(write(run, 0)).isEqualTo(3);
 
@@ -177,6 +179,7 @@ class HandoverBatchesIT {
         assertThat(List.of(crm.responsibleOf(deal + 1), crm.responsibleOf(deal + 2)))
                 .containsExactlyInAnyOrder(grigory, vera);
         assertThat(rows(run).get(deal + 1).getNote()).contains("left before it was written");
+        assertThat(crm.dealReads.get() - reads).as("planning read the deals a moment ago: no re-read").isZero();
     }
 
     @Test
@@ -226,12 +229,23 @@ class HandoverBatchesIT {
     }
 
     @Test
+    void writingRightAfterPlanningCostsNoReread() {
+        String run = plan(anna, Map.of(deal + 1, boris));
+        clock.advance(Duration.ofSeconds(4));
+
+        write(run, 0);
+
+        assertThat(crm.dealReads).as("within recheck-after of planning").hasValue(0);
+    }
+
+    @Test
     void rereadingCostsOneRequestPerFiveBatchesAndIsRepeatedWhenTheCheckIsOld() {
         Map<Long, Long> plan = new java.util.LinkedHashMap<>();
         for (int i = 1; i <= 300; i++) {
             plan.put(deal + i, i % 2 == 0 ? boris : vera);
         }
         String run = plan(anna, plan);
+        clock.advance(Duration.ofSeconds(6));
         int reads = crm.dealReads.get();
 
         for (int batch = 0; batch < 5; batch++) {
