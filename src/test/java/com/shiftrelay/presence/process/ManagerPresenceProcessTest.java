@@ -50,6 +50,7 @@ class ManagerPresenceProcessTest {
     private boolean wentOffline;
     private final Deque<String> handoverOutcomes = new ArrayDeque<>();
     private String returnOutcome;
+    private String completedOutcome;
     private final List<String> calls = new ArrayList<>();
 
     @BeforeEach
@@ -77,7 +78,11 @@ class ManagerPresenceProcessTest {
         register("planHandoverDelegate", e -> plan(e, handoverOutcomes.isEmpty() ? "PLANNED" : handoverOutcomes.poll()));
         register("planReturnDelegate", e -> plan(e, returnOutcome));
         register("writeHandoverBatchDelegate", e -> calls.add("write batch " + e.getVariable("loopCounter")));
-        register("completeHandoverDelegate", e -> { });
+        register("completeHandoverDelegate", e -> {
+            if (completedOutcome != null) {
+                e.setVariable("planOutcome", completedOutcome);
+            }
+        });
     }
 
     @AfterEach
@@ -323,6 +328,18 @@ class ManagerPresenceProcessTest {
         ProcessInstance pi = onlineManager();
         assertThat(pi).isWaitingAt("Gateway_Online");
         Assertions.assertThat(calls).doesNotContain("write batch 0");
+    }
+
+    @Test
+    void dealsLeftWaitingWhenTheColleaguesLeftDuringTheHandoverWaitForTheNextOne() {
+        ProcessInstance pi = askedToConfirm();
+        completedOutcome = "WAITING";
+        whileAway = "WAIT";
+        ClockUtil.setCurrentTime(Date.from(T0.plusSeconds(960)));
+        execute(timerJob(pi));
+        runJobs(pi);
+
+        assertThat(pi).hasPassed("CallActivity_HandOverDeals").isWaitingAt("Gateway_OfflineDealsWaiting");
     }
 
     @Test
