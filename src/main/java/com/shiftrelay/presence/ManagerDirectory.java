@@ -13,7 +13,9 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Mirrors the CRM's users and teams: managers, Tasklist users and groups, one presence process each. */
 @Service
@@ -28,9 +30,11 @@ public class ManagerDirectory {
     private final PresenceSignals signals;
     private final DirectoryProperties properties;
     private final Clock clock;
+    private final TransactionTemplate transaction;
 
     ManagerDirectory(CrmGateway crm, Managers managers, Teams teams, TasklistAccounts accounts,
-                     PresenceSignals signals, DirectoryProperties properties, Clock clock) {
+                     PresenceSignals signals, DirectoryProperties properties, Clock clock,
+                     PlatformTransactionManager transactions) {
         this.crm = crm;
         this.managers = managers;
         this.teams = teams;
@@ -38,26 +42,34 @@ public class ManagerDirectory {
         this.signals = signals;
         this.properties = properties;
         this.clock = clock;
+        // Its own transactions even when a process job calls it, so no manager row stays locked for the sync.
+        this.transaction = new TransactionTemplate(transactions);
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Returns how many active managers the CRM has. */
-    @Transactional
+    /**
+     * Returns how many active managers the CRM has. The CRM is read outside any transaction; each
+     * manager is then written in a short transaction of its own under the row lock the presence steps
+     * take, so a manager whose presence changes during the sync neither fails the sync nor is overwritten.
+     */
     public int sync() {
         CrmDirectory directory = crm.directory();
-        Map<Long, Team> teamsById = directory.teams().stream()
+        Map<Long, Team> teamsById = transaction.execute(status -> directory.teams().stream()
                 .map(this::upsertTeam)
-                .collect(Collectors.toMap(Team::getId, Function.identity()));
+                .collect(Collectors.toMap(Team::getId, Function.identity())));
         List<Manager> active = new ArrayList<>();
         List<Manager> deactivated = new ArrayList<>();
         for (CrmUser user : directory.users()) {
-            Manager manager = managers.findById(user.id()).orElse(null);
-            boolean wasActive = manager != null && manager.isActive();
-            manager = upsertManager(manager, user);
-            if (manager.isActive()) {
-                active.add(manager);
-            } else if (wasActive) {
-                deactivated.add(manager);
-            }
+            transaction.executeWithoutResult(status -> {
+                Manager manager = managers.lockById(user.id()).orElse(null);
+                boolean wasActive = manager != null && manager.isActive();
+                manager = upsertManager(manager, user);
+                if (manager.isActive()) {
+                    active.add(manager);
+                } else if (wasActive) {
+                    deactivated.add(manager);
+                }
+            });
         }
         accounts.sync(active, teamsById, properties.hasInitialPassword() ? properties.initialPassword() : null);
         active.forEach(signals::track);
