@@ -5,7 +5,6 @@ import com.shiftrelay.crm.CrmActivity;
 import com.shiftrelay.crm.CrmDeal;
 import com.shiftrelay.crm.CrmDirectory;
 import com.shiftrelay.crm.CrmGateway;
-import com.shiftrelay.crm.CrmRejectedException;
 import com.shiftrelay.crm.CrmTeam;
 import com.shiftrelay.crm.CrmUser;
 import com.shiftrelay.crm.ReassignResult;
@@ -20,15 +19,20 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /** The CRM port over amoCRM's REST API v4 (and over the embedded sandbox, which speaks the same API). */
 final class AmoCrmGateway implements CrmGateway {
 
     // Long id lists make long URLs; 50 ids keep a leads query well under common URL limits.
     static final int IDS_PER_REQUEST = 50;
+    // A first request, and a re-send after each refusal that names items: two refused items of one batch are
+    // rare, three in a row suggest the CRM refuses whatever is sent.
+    static final int REQUESTS_PER_BATCH = 3;
 
     private static final List<String> ACTIVITY_TYPES =
             Arrays.stream(ActivityType.values()).map(ActivityType::amoCrmType).toList();
@@ -78,23 +82,46 @@ final class AmoCrmGateway implements CrmGateway {
         return deals;
     }
 
+    /**
+     * amoCRM checks a batch item by item and names the items it refuses by {@code request_id}, which is the item's
+     * index in the array sent when the caller sends none (ShiftRelay sends none). Those deals are recorded with
+     * amoCRM's reason and the rest of the batch is sent again: whether amoCRM applied them along with the refusal
+     * is not documented, and setting the same responsible twice is harmless. A refusal that names no item, or an
+     * index that was not sent, cannot be pinned on a deal, so it becomes the reason of every deal still unwritten.
+     */
     @Override
     public ReassignResult reassign(List<Reassignment> batch) {
         if (batch.size() > MAX_BATCH) {
             throw new IllegalArgumentException("At most " + MAX_BATCH + " deals per request, got " + batch.size());
         }
-        if (batch.isEmpty()) {
-            return ReassignResult.allWritten();
+        Map<Long, String> rejected = new LinkedHashMap<>();
+        List<Reassignment> unwritten = batch;
+        for (int request = 1; !unwritten.isEmpty(); request++) {
+            List<Reassignment> sent = unwritten;
+            try {
+                calls.run(() -> api.updateLeads(sent.stream()
+                        .map(move -> new AmoCrmApi.LeadUpdate(move.dealId(), move.responsibleId()))
+                        .toList()));
+                return new ReassignResult(rejected);
+            } catch (AmoCrmRejection rejection) {
+                Optional<Map<Integer, String>> named = itemsNamed(rejection, sent.size());
+                if (named.isEmpty()) {
+                    String reason = "amoCRM refused the batch without naming this deal: " + rejection.getMessage();
+                    sent.forEach(move -> rejected.put(move.dealId(), reason));
+                    return new ReassignResult(rejected);
+                }
+                named.get().forEach((index, reason) -> rejected.put(sent.get(index).dealId(), reason));
+                unwritten = IntStream.range(0, sent.size()).filter(index -> !named.get().containsKey(index))
+                        .mapToObj(sent::get).toList();
+                if (request == REQUESTS_PER_BATCH) {
+                    String reason = "not written: amoCRM refused the batch " + REQUESTS_PER_BATCH
+                            + " times in a row, each time over other deals";
+                    unwritten.forEach(move -> rejected.put(move.dealId(), reason));
+                    return new ReassignResult(rejected);
+                }
+            }
         }
-        List<AmoCrmApi.LeadUpdate> updates = batch.stream()
-                .map(move -> new AmoCrmApi.LeadUpdate(move.dealId(), move.responsibleId()))
-                .toList();
-        try {
-            calls.run(() -> api.updateLeads(updates));
-        } catch (AmoCrmRejection rejection) {
-            throw new CrmRejectedException(rejection.getMessage(), namingDeals(rejection, batch));
-        }
-        return ReassignResult.allWritten();
+        return new ReassignResult(rejected);
     }
 
     @Override
@@ -156,37 +183,41 @@ final class AmoCrmGateway implements CrmGateway {
         return chunks;
     }
 
-    /** amoCRM's request_id is the item's index in the array sent, which maps back to the deal. */
-    private static List<String> namingDeals(AmoCrmRejection rejection, List<Reassignment> batch) {
-        if (rejection.validationErrors().isEmpty()) {
-            String all = batch.stream().map(move -> String.valueOf(move.dealId())).collect(Collectors.joining(", "));
-            return List.of("deals " + all + " rejected");
-        }
-        List<String> errors = new ArrayList<>();
+    /**
+     * The refusal's reasons by index of the item sent, or empty when it names no item or an index outside what was
+     * sent: then it cannot be told which deal it means.
+     */
+    private static Optional<Map<Integer, String>> itemsNamed(AmoCrmRejection rejection, int sent) {
+        Map<Integer, String> reasons = new TreeMap<>();
         for (AmoCrmApi.ValidationError item : rejection.validationErrors()) {
-            String deal = dealAt(item.requestId(), batch);
-            List<AmoCrmApi.FieldError> fieldErrors = Objects.requireNonNullElse(item.errors(), List.of());
-            if (fieldErrors.isEmpty()) {
-                errors.add(deal + " rejected");
+            Integer index = indexOf(item.requestId(), sent);
+            if (index == null) {
+                return Optional.empty();
             }
-            for (AmoCrmApi.FieldError error : fieldErrors) {
-                errors.add(deal + ": " + error.path() + " " + error.code()
-                        + (error.detail() == null ? "" : " (" + error.detail() + ")"));
-            }
+            reasons.merge(index, reasonOf(item, rejection), (first, second) -> first + "; " + second);
         }
-        return errors;
+        return reasons.isEmpty() ? Optional.empty() : Optional.of(reasons);
     }
 
-    private static String dealAt(String requestId, List<Reassignment> batch) {
+    private static Integer indexOf(String requestId, int sent) {
         try {
-            int index = Integer.parseInt(requestId);
-            if (index >= 0 && index < batch.size()) {
-                return "deal " + batch.get(index).dealId();
-            }
-        } catch (NumberFormatException ignored) {
-            // fall through: name the request as amoCRM did
+            int index = Integer.parseInt(String.valueOf(requestId).trim());
+            return index >= 0 && index < sent ? index : null;
+        } catch (NumberFormatException notAnIndex) {
+            return null;
         }
-        return "request " + requestId;
+    }
+
+    /** amoCRM's words for one item, e.g. "NotSupportedChoice at responsible_user_id: The value ... is not valid." */
+    private static String reasonOf(AmoCrmApi.ValidationError item, AmoCrmRejection rejection) {
+        List<AmoCrmApi.FieldError> errors = Objects.requireNonNullElse(item.errors(), List.of());
+        if (errors.isEmpty()) {
+            return "amoCRM refused this deal without saying why: " + rejection.getMessage();
+        }
+        return errors.stream()
+                .map(error -> error.code() + " at " + error.path()
+                        + (error.detail() == null || error.detail().isBlank() ? "" : ": " + error.detail()))
+                .collect(Collectors.joining("; "));
     }
 
     private static CrmUser user(AmoCrmApi.User user) {

@@ -31,10 +31,10 @@ import com.shiftrelay.crm.CrmException;
 import com.shiftrelay.crm.CrmGateway;
 import com.shiftrelay.crm.CrmNotFoundException;
 import com.shiftrelay.crm.CrmRateLimitedException;
-import com.shiftrelay.crm.CrmRejectedException;
 import com.shiftrelay.crm.CrmTeam;
 import com.shiftrelay.crm.CrmUnavailableException;
 import com.shiftrelay.crm.CrmUser;
+import com.shiftrelay.crm.ReassignResult;
 import com.shiftrelay.crm.Reassignment;
 import jakarta.servlet.ServletContext;
 import java.io.IOException;
@@ -206,23 +206,95 @@ class AmoCrmGatewayContractTest {
     void reassignsABatchInOnePatch() {
         amoCrm.stubFor(patch(urlPathEqualTo("/api/v4/leads")).willReturn(hal("leads-patched.json")));
 
-        gateway.reassign(List.of(new Reassignment(101, 5), new Reassignment(102, 6)));
+        ReassignResult result = gateway.reassign(List.of(new Reassignment(101, 5), new Reassignment(102, 6)));
 
+        assertThat(result.rejected()).isEmpty();
         amoCrm.verify(exactly(1), patchRequestedFor(urlPathEqualTo("/api/v4/leads"))
                 .withHeader("Content-Type", equalTo("application/json"))
                 .withRequestBody(equalToJson("[{\"id\":101,\"responsible_user_id\":5},{\"id\":102,\"responsible_user_id\":6}]")));
     }
 
     @Test
-    void namesTheRejectedDealsAndDoesNotRetry() {
-        amoCrm.stubFor(patch(urlPathEqualTo("/api/v4/leads")).willReturn(problem(400, "problem-validation.json")));
+    void reportsTheRefusedDealAndSendsTheOthersAgain() {
+        String all = "[{\"id\":101,\"responsible_user_id\":5},{\"id\":102,\"responsible_user_id\":99},"
+                + "{\"id\":103,\"responsible_user_id\":6}]";
+        String rest = "[{\"id\":101,\"responsible_user_id\":5},{\"id\":103,\"responsible_user_id\":6}]";
+        // request_id "1": the second item sent
+        amoCrm.stubFor(patch(urlPathEqualTo("/api/v4/leads")).withRequestBody(equalToJson(all))
+                .willReturn(problem(400, "problem-validation.json")));
+        amoCrm.stubFor(patch(urlPathEqualTo("/api/v4/leads")).withRequestBody(equalToJson(rest))
+                .willReturn(hal("leads-patched.json")));
 
-        assertThatThrownBy(() -> gateway.reassign(List.of(new Reassignment(101, 5), new Reassignment(102, 99))))
-                .isInstanceOfSatisfying(CrmRejectedException.class, rejected -> assertThat(rejected.errors())
-                        .singleElement().asString()
-                        .contains("deal 102", "responsible_user_id", "NotSupportedChoice")
-                        .doesNotContain("deal 101"));
+        ReassignResult result = gateway.reassign(List.of(
+                new Reassignment(101, 5), new Reassignment(102, 99), new Reassignment(103, 6)));
+
+        assertThat(result.rejected()).containsOnlyKeys(102L);
+        assertThat(result.rejected().get(102L)).contains("NotSupportedChoice", "responsible_user_id");
+        assertThat(result.written(101)).isTrue();
+        assertThat(result.written(103)).isTrue();
+        amoCrm.verify(exactly(1), patchRequestedFor(urlPathEqualTo("/api/v4/leads"))
+                .withRequestBody(equalToJson(all)));
+        amoCrm.verify(exactly(1), patchRequestedFor(urlPathEqualTo("/api/v4/leads"))
+                .withRequestBody(equalToJson(rest)));
+        amoCrm.verify(exactly(2), patchRequestedFor(urlPathEqualTo("/api/v4/leads")));
+    }
+
+    @Test
+    void aRefusalThatNamesNoItemRejectsTheWholeBatchAtOnce() {
+        amoCrm.stubFor(patch(urlPathEqualTo("/api/v4/leads")).willReturn(problem(400, "problem-bad-request.json")));
+
+        ReassignResult result = gateway.reassign(List.of(
+                new Reassignment(101, 5), new Reassignment(102, 6), new Reassignment(103, 7)));
+
+        assertThat(result.rejected()).containsOnlyKeys(101L, 102L, 103L);
+        assertThat(result.rejected().values()).allSatisfy(reason -> assertThat(reason).contains("400"));
         amoCrm.verify(exactly(1), patchRequestedFor(urlPathEqualTo("/api/v4/leads")));
+    }
+
+    @Test
+    void aRefusalNamingAnItemThatWasNotSentRejectsTheWholeBatchAtOnce() {
+        // request_id "7" in a batch of three: the refusal cannot be pinned on any one deal
+        amoCrm.stubFor(patch(urlPathEqualTo("/api/v4/leads"))
+                .willReturn(problem(400, "problem-validation-unknown-item.json")));
+
+        ReassignResult result = gateway.reassign(List.of(
+                new Reassignment(101, 5), new Reassignment(102, 6), new Reassignment(103, 7)));
+
+        assertThat(result.rejected()).containsOnlyKeys(101L, 102L, 103L);
+        amoCrm.verify(exactly(1), patchRequestedFor(urlPathEqualTo("/api/v4/leads")));
+    }
+
+    @Test
+    void sendsABatchAtMostThreeTimes() {
+        // Every answer refuses the first item sent, whatever it is.
+        amoCrm.stubFor(patch(urlPathEqualTo("/api/v4/leads"))
+                .willReturn(problem(400, "problem-validation-first-item.json")));
+
+        ReassignResult result = gateway.reassign(List.of(new Reassignment(101, 5), new Reassignment(102, 5),
+                new Reassignment(103, 5), new Reassignment(104, 5)));
+
+        assertThat(result.rejected()).containsOnlyKeys(101L, 102L, 103L, 104L);
+        assertThat(List.of(101L, 102L, 103L)).allSatisfy(deal ->
+                assertThat(result.rejected().get(deal)).contains("NotSupportedChoice", "responsible_user_id"));
+        // never named by amoCRM: not written, but not for amoCRM's reason either
+        assertThat(result.rejected().get(104L)).doesNotContain("NotSupportedChoice");
+        amoCrm.verify(exactly(3), patchRequestedFor(urlPathEqualTo("/api/v4/leads")));
+        amoCrm.verify(exactly(1), patchRequestedFor(urlPathEqualTo("/api/v4/leads")).withRequestBody(equalToJson(
+                "[{\"id\":103,\"responsible_user_id\":5},{\"id\":104,\"responsible_user_id\":5}]")));
+    }
+
+    @Test
+    void aServerErrorWhileSendingTheRestStillFailsTheCall() {
+        String rest = "[{\"id\":101,\"responsible_user_id\":5},{\"id\":103,\"responsible_user_id\":6}]";
+        amoCrm.stubFor(patch(urlPathEqualTo("/api/v4/leads")).willReturn(problem(400, "problem-validation.json")));
+        amoCrm.stubFor(patch(urlPathEqualTo("/api/v4/leads")).withRequestBody(equalToJson(rest))
+                .willReturn(problem(500, "problem-server-error.json")));
+
+        assertThatThrownBy(() -> gateway.reassign(List.of(
+                new Reassignment(101, 5), new Reassignment(102, 99), new Reassignment(103, 6))))
+                .isInstanceOf(CrmUnavailableException.class);
+        // the first request, then the rest tried three times
+        amoCrm.verify(exactly(4), patchRequestedFor(urlPathEqualTo("/api/v4/leads")));
     }
 
     @Test
