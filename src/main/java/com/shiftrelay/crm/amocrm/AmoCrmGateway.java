@@ -28,8 +28,10 @@ import java.util.stream.IntStream;
 /** The CRM port over amoCRM's REST API v4 (and over the embedded sandbox, which speaks the same API). */
 final class AmoCrmGateway implements CrmGateway {
 
-    // Long id lists make long URLs; 50 ids keep a leads query well under common URL limits.
-    static final int IDS_PER_REQUEST = 50;
+    // Deals are read by id in chunks of properties.idsPerRequest(), a page each. Responsibles stay at 50 a query:
+    // their deals are paged anyway, so bigger chunks would save no request for a team, and amoCRM documents no
+    // cap for that filter.
+    static final int RESPONSIBLES_PER_REQUEST = 50;
     // A first request, and a re-send after each refusal that names items: two refused items of one batch are
     // rare, three in a row suggest the CRM refuses whatever is sent.
     static final int REQUESTS_PER_BATCH = 3;
@@ -62,7 +64,7 @@ final class AmoCrmGateway implements CrmGateway {
     @Override
     public List<CrmDeal> dealsOf(Collection<Long> responsibleIds, Collection<Long> pipelineIds) {
         List<CrmDeal> deals = new ArrayList<>();
-        for (List<Long> chunk : chunks(responsibleIds)) {
+        for (List<Long> chunk : chunks(responsibleIds, RESPONSIBLES_PER_REQUEST)) {
             Map<String, Object> filter = new LinkedHashMap<>();
             filter.put("filter[responsible_user_id][]", chunk);
             if (!pipelineIds.isEmpty()) {
@@ -76,7 +78,7 @@ final class AmoCrmGateway implements CrmGateway {
     @Override
     public List<CrmDeal> deals(Collection<Long> dealIds) {
         List<CrmDeal> deals = new ArrayList<>();
-        for (List<Long> chunk : chunks(dealIds)) {
+        for (List<Long> chunk : chunks(dealIds, properties.idsPerRequest())) {
             deals.addAll(leads(Map.of("filter[id][]", chunk)));
         }
         return deals;
@@ -174,11 +176,11 @@ final class AmoCrmGateway implements CrmGateway {
         return paged;
     }
 
-    private static List<List<Long>> chunks(Collection<Long> ids) {
+    private static List<List<Long>> chunks(Collection<Long> ids, int size) {
         List<Long> distinct = ids.stream().filter(Objects::nonNull).distinct().sorted().toList();
         List<List<Long>> chunks = new ArrayList<>();
-        for (int from = 0; from < distinct.size(); from += IDS_PER_REQUEST) {
-            chunks.add(distinct.subList(from, Math.min(from + IDS_PER_REQUEST, distinct.size())));
+        for (int from = 0; from < distinct.size(); from += size) {
+            chunks.add(distinct.subList(from, Math.min(from + size, distinct.size())));
         }
         return chunks;
     }

@@ -12,10 +12,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param pageSize          rows per page for leads and users (amoCRM's maximum is 250)
  * @param eventsPageSize    rows per page for events (100 per the Russian documentation)
  * @param rateLimitRetries  how often a request answered 429 is tried again before giving up
+ * @param idsPerRequest     deal ids per {@code filter[id][]} query when deals are read again by id; 250 ids (one
+ *                          full page) make a query string of about 7.5 KB
  */
 @ConfigurationProperties("shiftrelay.crm.amocrm")
 public record AmoCrmProperties(String baseUrl, String longLivedToken, OAuth oauth, Integer requestsPerSecond,
-                               Integer pageSize, Integer eventsPageSize, Integer rateLimitRetries) {
+                               Integer pageSize, Integer eventsPageSize, Integer rateLimitRetries,
+                               Integer idsPerRequest) {
 
     public AmoCrmProperties {
         oauth = oauth == null ? new OAuth(null, null, null, null, null) : oauth;
@@ -23,6 +26,10 @@ public record AmoCrmProperties(String baseUrl, String longLivedToken, OAuth oaut
         pageSize = pageSize == null ? 250 : pageSize;
         eventsPageSize = eventsPageSize == null ? 100 : eventsPageSize;
         rateLimitRetries = rateLimitRetries == null ? 5 : rateLimitRetries;
+        idsPerRequest = idsPerRequest == null ? 250 : idsPerRequest;
+        if (idsPerRequest < 1) {
+            throw new IllegalArgumentException("shiftrelay.crm.amocrm.ids-per-request must be at least 1");
+        }
     }
 
     boolean hasLongLivedToken() {

@@ -47,6 +47,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -150,17 +151,32 @@ class AmoCrmGatewayContractTest {
     }
 
     @Test
-    void readsDealsByIdInChunks() {
+    void readsDealsByIdAFullPageOfIdsAtATime() {
         amoCrm.stubFor(get(urlPathEqualTo("/api/v4/leads")).willReturn(hal("leads-page-3.json")));
-        List<Long> ids = IntStream.rangeClosed(1, 60).mapToObj(Long::valueOf).toList();
+        List<Long> ids = LongStream.rangeClosed(1, 260).boxed().toList();
 
         gateway.deals(ids);
 
-        String[] first = IntStream.rangeClosed(1, 50).mapToObj(String::valueOf).toArray(String[]::new);
         amoCrm.verify(exactly(1), getRequestedFor(urlPathEqualTo("/api/v4/leads"))
-                .withQueryParam("filter[id][]", havingExactly(first)).withQueryParam("page", equalTo("1")));
+                .withQueryParam("filter[id][]", havingExactly(numbers(1, 250))).withQueryParam("page", equalTo("1"))
+                .withQueryParam("limit", equalTo("250")));
         amoCrm.verify(exactly(1), getRequestedFor(urlPathEqualTo("/api/v4/leads"))
-                .withQueryParam("filter[id][]", havingExactly("51", "52", "53", "54", "55", "56", "57", "58", "59", "60")));
+                .withQueryParam("filter[id][]", havingExactly(numbers(251, 260))));
+        amoCrm.verify(exactly(2), anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void readsTheDealsOfFiftyResponsiblesAtATime() {
+        amoCrm.stubFor(get(urlPathEqualTo("/api/v4/leads")).willReturn(aResponse().withStatus(204)));
+        List<Long> responsibles = LongStream.rangeClosed(1, 60).boxed().toList();
+
+        gateway.dealsOf(responsibles, List.of());
+
+        amoCrm.verify(exactly(1), getRequestedFor(urlPathEqualTo("/api/v4/leads"))
+                .withQueryParam("filter[responsible_user_id][]", havingExactly(numbers(1, 50))));
+        amoCrm.verify(exactly(1), getRequestedFor(urlPathEqualTo("/api/v4/leads"))
+                .withQueryParam("filter[responsible_user_id][]", havingExactly(numbers(51, 60))));
+        amoCrm.verify(exactly(2), anyRequestedFor(anyUrl()));
     }
 
     @Test
@@ -515,6 +531,30 @@ class AmoCrmGatewayContractTest {
         }
     }
 
+    /** How many ids one query carries is the account's setting. */
+    @Nested
+    class IdsPerRequest {
+
+        @DynamicPropertySource
+        static void hundredIdsPerRequest(DynamicPropertyRegistry registry) {
+            registry.add("shiftrelay.crm.amocrm.ids-per-request", () -> 100);
+        }
+
+        @Autowired
+        CrmGateway gateway;
+
+        @Test
+        void chunksIdsAsConfigured() {
+            amoCrm.stubFor(get(urlPathEqualTo("/api/v4/leads")).willReturn(aResponse().withStatus(204)));
+
+            gateway.deals(LongStream.rangeClosed(1, 260).boxed().toList());
+
+            amoCrm.verify(exactly(1), getRequestedFor(urlPathEqualTo("/api/v4/leads"))
+                    .withQueryParam("filter[id][]", havingExactly(numbers(101, 200))));
+            amoCrm.verify(exactly(3), getRequestedFor(urlPathEqualTo("/api/v4/leads")));
+        }
+    }
+
     /** All calls of the adapter share one limiter of requests-per-second permits a second. */
     @Nested
     class RateLimit {
@@ -542,6 +582,10 @@ class AmoCrmGatewayContractTest {
             assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
             amoCrm.verify(exactly(7), getRequestedFor(urlPathEqualTo("/api/v4/leads")));
         }
+    }
+
+    private static String[] numbers(int from, int to) {
+        return IntStream.rangeClosed(from, to).mapToObj(String::valueOf).toArray(String[]::new);
     }
 
     private static void stubLeadsPage(int page, String fixture) {
