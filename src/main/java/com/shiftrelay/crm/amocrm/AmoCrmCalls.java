@@ -4,6 +4,7 @@ import com.shiftrelay.crm.CrmException;
 import com.shiftrelay.crm.CrmRateLimitedException;
 import com.shiftrelay.crm.CrmUnavailableException;
 import feign.FeignException;
+import feign.Request;
 import feign.RetryableException;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.ratelimiter.RateLimiter;
@@ -12,6 +13,8 @@ import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -25,12 +28,15 @@ final class AmoCrmCalls {
     private static final int UNAVAILABLE_ATTEMPTS = 3;
 
     private final AmoCrmAuthorization authorization;
+    private final Request.Options timeouts;
     private final RateLimiter rateLimiter;
     private final Retry rateLimitRetry;
     private final Retry unavailableRetry;
 
-    AmoCrmCalls(AmoCrmAuthorization authorization, AmoCrmProperties properties, Duration unavailableBackoff) {
+    AmoCrmCalls(AmoCrmAuthorization authorization, AmoCrmProperties properties, Request.Options timeouts,
+                Duration unavailableBackoff) {
         this.authorization = authorization;
+        this.timeouts = timeouts;
         this.rateLimiter = RateLimiter.of("amocrm", RateLimiterConfig.custom()
                 .limitForPeriod(properties.requestsPerSecond())
                 .limitRefreshPeriod(Duration.ofSeconds(1))
@@ -49,10 +55,11 @@ final class AmoCrmCalls {
                 .build());
     }
 
-    <T> T call(Supplier<T> request) {
+    /** Makes the request, which gets the timeouts it is to be sent with. */
+    <T> T call(Function<Request.Options, T> request) {
         Supplier<T> limited = () -> {
             acquirePermit();
-            return translated(request);
+            return translated(() -> request.apply(timeouts));
         };
         Supplier<T> authorised = () -> {
             try {
@@ -69,9 +76,9 @@ final class AmoCrmCalls {
         return Retry.decorateSupplier(rateLimitRetry, Retry.decorateSupplier(unavailableRetry, authorised)).get();
     }
 
-    void run(Runnable request) {
-        call(() -> {
-            request.run();
+    void run(Consumer<Request.Options> request) {
+        call(options -> {
+            request.accept(options);
             return null;
         });
     }

@@ -46,7 +46,7 @@ public class AmoCrmConfiguration {
 
     @Bean
     AmoCrmCalls amoCrmCalls(AmoCrmAuthorization authorization, AmoCrmProperties properties) {
-        return new AmoCrmCalls(authorization, properties, UNAVAILABLE_BACKOFF);
+        return new AmoCrmCalls(authorization, properties, AmoCrmClientConfiguration.TIMEOUTS, UNAVAILABLE_BACKOFF);
     }
 
     @Bean

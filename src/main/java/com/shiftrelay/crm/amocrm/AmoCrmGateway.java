@@ -9,6 +9,7 @@ import com.shiftrelay.crm.CrmTeam;
 import com.shiftrelay.crm.CrmUser;
 import com.shiftrelay.crm.ReassignResult;
 import com.shiftrelay.crm.Reassignment;
+import feign.Request;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,8 +21,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -51,13 +52,13 @@ final class AmoCrmGateway implements CrmGateway {
 
     @Override
     public CrmDirectory directory() {
-        AmoCrmApi.Account account = calls.call(() -> api.account("users_groups"));
+        AmoCrmApi.Account account = calls.call(options -> api.account("users_groups", options));
         List<CrmTeam> teams = Optional.ofNullable(account.embedded())
                 .map(AmoCrmApi.AccountEmbedded::usersGroups).orElse(List.of()).stream()
                 .map(group -> new CrmTeam(group.id(), group.name()))
                 .toList();
-        List<CrmUser> users = readAll(page -> api.users(page, properties.pageSize()), AmoCrmApi.Users::users)
-                .stream().map(AmoCrmGateway::user).toList();
+        List<CrmUser> users = readAll((page, options) -> api.users(page, properties.pageSize(), options),
+                AmoCrmApi.Users::users).stream().map(AmoCrmGateway::user).toList();
         return new CrmDirectory(users, teams);
     }
 
@@ -101,9 +102,10 @@ final class AmoCrmGateway implements CrmGateway {
         for (int request = 1; !unwritten.isEmpty(); request++) {
             List<Reassignment> sent = unwritten;
             try {
-                calls.run(() -> api.updateLeads(sent.stream()
+                List<AmoCrmApi.LeadUpdate> updates = sent.stream()
                         .map(move -> new AmoCrmApi.LeadUpdate(move.dealId(), move.responsibleId()))
-                        .toList()));
+                        .toList();
+                calls.run(options -> api.updateLeads(updates, options));
                 return new ReassignResult(rejected);
             } catch (AmoCrmRejection rejection) {
                 Optional<Map<Integer, String>> named = itemsNamed(rejection, sent.size());
@@ -132,7 +134,8 @@ final class AmoCrmGateway implements CrmGateway {
         query.put("filter[created_at][from]", from.getEpochSecond());
         query.put("filter[type][]", ACTIVITY_TYPES);
         query.put("limit", properties.eventsPageSize());
-        return readAll(page -> api.events(withPage(query, page)), AmoCrmApi.Events::events).stream()
+        return readAll((page, options) -> api.events(withPage(query, page), options), AmoCrmApi.Events::events)
+                .stream()
                 // created_by 0 is amoCRM itself, a robot or an integration: no person was at the desk.
                 .filter(event -> event.createdBy() != null && event.createdBy() != 0 && event.createdAt() != null)
                 .flatMap(event -> ActivityType.fromAmoCrmType(event.type()).stream()
@@ -146,18 +149,19 @@ final class AmoCrmGateway implements CrmGateway {
         query.put("limit", properties.pageSize());
         // A stable order keeps pages from shifting while deals are being reassigned.
         query.put("order[id]", "asc");
-        return readAll(page -> api.leads(withPage(query, page)), AmoCrmApi.Leads::leads).stream()
+        return readAll((page, options) -> api.leads(withPage(query, page), options), AmoCrmApi.Leads::leads).stream()
                 .filter(lead -> !Boolean.TRUE.equals(lead.isDeleted()))
                 .map(AmoCrmGateway::deal)
                 .toList();
     }
 
     /** Reads page after page while amoCRM links a next one; 204 (null) ends the list. */
-    private <E, T> List<T> readAll(IntFunction<AmoCrmApi.Page<E>> request, Function<E, List<T>> items) {
+    private <E, T> List<T> readAll(BiFunction<Integer, Request.Options, AmoCrmApi.Page<E>> request,
+                                   Function<E, List<T>> items) {
         List<T> all = new ArrayList<>();
         for (int page = 1; ; page++) {
             int number = page;
-            AmoCrmApi.Page<E> answer = calls.call(() -> request.apply(number));
+            AmoCrmApi.Page<E> answer = calls.call(options -> request.apply(number, options));
             if (answer == null) {
                 return all;
             }

@@ -188,6 +188,14 @@ class AmoCrmGatewayContractTest {
     }
 
     @Test
+    void anEmptyBodyMeansNoDeals() {
+        amoCrm.stubFor(get(urlPathEqualTo("/api/v4/leads")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/hal+json")));
+
+        assertThat(gateway.deals(List.of(101L))).isEmpty();
+    }
+
+    @Test
     void waitsForRetryAfterAndUsesTheNextAnswer() {
         amoCrm.stubFor(get(urlPathEqualTo("/api/v4/leads")).inScenario("limit")
                 .whenScenarioStateIs(Scenario.STARTED)
