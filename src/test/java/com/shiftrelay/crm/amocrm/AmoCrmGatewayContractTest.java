@@ -563,6 +563,32 @@ class AmoCrmGatewayContractTest {
         }
     }
 
+    /** A call, its requests included, ends within the configured time budget. */
+    @Nested
+    class CallTimeout {
+
+        @DynamicPropertySource
+        static void oneSecondACall(DynamicPropertyRegistry registry) {
+            registry.add("shiftrelay.crm.amocrm.call-timeout", () -> "PT1S");
+        }
+
+        @Autowired
+        CrmGateway gateway;
+
+        @Test
+        void cutsARequestThatWouldOutliveTheCall() {
+            amoCrm.stubFor(get(urlPathEqualTo("/api/v4/leads")).willReturn(hal("leads-page-3.json")
+                    .withFixedDelay(3_000)));
+
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> gateway.deals(List.of(105L))).isInstanceOf(CrmUnavailableException.class);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(took).isLessThan(Duration.ofMillis(1_000 + 300));
+            amoCrm.verify(exactly(1), getRequestedFor(urlPathEqualTo("/api/v4/leads")));
+        }
+    }
+
     /** All calls of the adapter share one limiter of requests-per-second permits a second. */
     @Nested
     class RateLimit {
