@@ -99,6 +99,15 @@ public class SandboxCrm {
         return leads.save(new Lead(name, price, responsibleId, pipelineId, statusId, pinned, createdAt)).getId();
     }
 
+    /**
+     * Locks (or unlocks) the deal as an account rule in amoCRM would: {@code PATCH /leads} then refuses to change
+     * its responsible, naming the item with {@code FieldNotEditable}. A person can still reassign it by hand.
+     */
+    @Transactional
+    public void setLeadLocked(long leadId, boolean locked) {
+        leadEntity(leadId).setLocked(locked);
+    }
+
     /** Ticks or clears the deal's "pinned to its manager" checkbox. */
     @Transactional
     public void setPinned(long leadId, boolean pinned) {
@@ -259,43 +268,64 @@ public class SandboxCrm {
         return events.findAll(spec, page);
     }
 
+    /** A change {@code PATCH /leads} applied, with the request id it answers to. */
+    record AppliedChange(String requestId, Lead lead) {
+    }
+
+    /** What became of a {@code PATCH /leads} batch: the changes applied and the items refused. */
+    record BatchOutcome(List<AppliedChange> applied, List<BatchRejectedException.ItemError> refused) {
+    }
+
     /**
-     * Applies a batch of responsible changes all or nothing: every item is checked before any is applied,
-     * and a rejected batch changes nothing. Each changed deal gets an {@code entity_responsible_changed}
-     * event by user 0, amoCRM's mark for a change made through the API.
+     * Applies a batch of responsible changes all or nothing: every item is checked first, and when one is refused
+     * the batch changes nothing. Each changed deal gets an {@code entity_responsible_changed} event by user 0, amoCRM's mark
+     * for a change made through the API.
      */
     @Transactional
-    List<Lead> changeResponsibles(List<ResponsibleChange> changes) {
-        List<BatchRejectedException.ItemError> errors = new ArrayList<>();
+    BatchOutcome changeResponsibles(List<ResponsibleChange> changes) {
+        List<BatchRejectedException.ItemError> refused = new ArrayList<>();
+        List<ResponsibleChange> valid = new ArrayList<>();
         List<Lead> found = new ArrayList<>();
         for (ResponsibleChange change : changes) {
+            int errorsBefore = refused.size();
             Lead lead = change.leadId() == null ? null : leads.findById(change.leadId()).orElse(null);
             if (lead == null) {
-                errors.add(new BatchRejectedException.ItemError(change.requestId(), "NotSupportedChoice", "id",
+                refused.add(new BatchRejectedException.ItemError(change.requestId(), "NotSupportedChoice", "id",
                         "Lead " + change.leadId() + " not found"));
             }
             if (change.responsibleId() != null && !users.existsById(change.responsibleId())) {
-                errors.add(new BatchRejectedException.ItemError(change.requestId(), "NotSupportedChoice",
+                refused.add(new BatchRejectedException.ItemError(change.requestId(), "NotSupportedChoice",
                         "responsible_user_id", "User " + change.responsibleId() + " not found"));
             }
-            found.add(lead);
+            if (lead != null && lead.isLocked() && change.responsibleId() != null
+                    && change.responsibleId() != lead.getResponsibleUserId()) {
+                refused.add(new BatchRejectedException.ItemError(change.requestId(), "FieldNotEditable",
+                        "responsible_user_id",
+                        "Lead " + lead.getId() + " is locked: its responsible cannot be changed"));
+            }
+            if (refused.size() == errorsBefore) {
+                valid.add(change);
+                found.add(lead);
+            }
         }
-        if (!errors.isEmpty()) {
-            throw new BatchRejectedException(errors);
+        if (!refused.isEmpty()) {
+            return new BatchOutcome(List.of(), refused);
         }
         Instant now = now();
-        for (int i = 0; i < changes.size(); i++) {
-            Long responsibleId = changes.get(i).responsibleId();
+        List<AppliedChange> applied = new ArrayList<>();
+        for (int i = 0; i < valid.size(); i++) {
+            ResponsibleChange change = valid.get(i);
             Lead lead = found.get(i);
-            if (responsibleId == null) {
-                continue;
+            Long responsibleId = change.responsibleId();
+            if (responsibleId != null) {
+                long before = lead.getResponsibleUserId();
+                if (lead.assignTo(responsibleId, 0, now)) {
+                    events.save(Event.responsibleChanged(lead.getId(), before, responsibleId, 0, now));
+                }
             }
-            long before = lead.getResponsibleUserId();
-            if (lead.assignTo(responsibleId, 0, now)) {
-                events.save(Event.responsibleChanged(lead.getId(), before, responsibleId, 0, now));
-            }
+            applied.add(new AppliedChange(change.requestId(), lead));
         }
-        return found;
+        return new BatchOutcome(applied, refused);
     }
 
     private static <T> void in(List<Predicate> where, Path<T> path, Collection<? extends T> values) {

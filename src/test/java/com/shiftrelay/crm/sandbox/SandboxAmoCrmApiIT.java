@@ -33,7 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
         // The limit has its own test; here it would only make the suite's timing matter.
         "shiftrelay.sandbox.requests-per-second=10000",
         "camunda.bpm.job-execution.enabled=false"})
-class SandboxAmoCrmApiIT {
+class SandboxAmoCrmApiIT implements LockedLeadInABatchContract {
 
     private static final String API = "/sandbox/amocrm/api/v4";
     private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
@@ -310,6 +310,42 @@ class SandboxAmoCrmApiIT {
     }
 
     @Test
+    void patchRefusesANewResponsibleForALockedLeadAndChangesNothing() throws Exception {
+        long open = crm.createLead("A1", anna, 7001, 70011, false);
+        long locked = crm.createLead("A2", anna, 7001, 70011, false);
+        crm.setLeadLocked(locked, true);
+
+        ResponseEntity<String> response = patch(List.of(
+                Map.of("id", open, "responsible_user_id", boris),
+                Map.of("id", locked, "responsible_user_id", boris)));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(PROBLEM);
+        JsonNode errors = json.readTree(response.getBody()).get("validation-errors");
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0).get("request_id").asText()).isEqualTo("1");
+        assertThat(errors.get(0).at("/errors/0/code").asText()).isEqualTo("FieldNotEditable");
+        assertThat(errors.get(0).at("/errors/0/path").asText()).isEqualTo("responsible_user_id");
+        assertThat(errors.get(0).at("/errors/0/detail").asText()).contains(String.valueOf(locked));
+        assertThat(crm.lead(open).responsibleId()).isEqualTo(anna);
+        assertThat(crm.lead(locked).responsibleId()).isEqualTo(anna);
+        assertThat(crm.events()).isEmpty();
+    }
+
+    @Test
+    void aLockedLeadKeepsTakingItsOwnResponsibleAndMovesOnceUnlocked() {
+        long lead = crm.createLead("A1", anna, 7001, 70011, false);
+        crm.setLeadLocked(lead, true);
+
+        assertThat(patch(List.of(Map.of("id", lead, "responsible_user_id", anna))).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        crm.setLeadLocked(lead, false);
+        assertThat(patch(List.of(Map.of("id", lead, "responsible_user_id", boris))).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(crm.lead(lead).responsibleId()).isEqualTo(boris);
+    }
+
+    @Test
     void listsEventsByTypeAndTimeNewestFirst() throws Exception {
         long lead = crm.createLead("A1", anna, 7001, 70011, false);
         Instant now = Instant.now();
@@ -412,6 +448,16 @@ class SandboxAmoCrmApiIT {
                 .isTrue();
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(page.getBody()).contains("sandbox CRM").contains("/sandbox/state");
+    }
+
+    @Override
+    public SandboxCrm crm() {
+        return crm;
+    }
+
+    @Override
+    public CrmGateway gateway() {
+        return gateway;
     }
 
     private List<Long> leadIds(String url) throws Exception {
