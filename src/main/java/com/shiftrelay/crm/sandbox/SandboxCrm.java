@@ -35,15 +35,17 @@ public class SandboxCrm {
     private final SandboxPipelines pipelines;
     private final SandboxLeads leads;
     private final SandboxEvents events;
+    private final SandboxProperties properties;
     private final Clock clock;
 
     SandboxCrm(SandboxGroups groups, SandboxUsers users, SandboxPipelines pipelines, SandboxLeads leads,
-               SandboxEvents events, ObjectProvider<Clock> clock) {
+               SandboxEvents events, SandboxProperties properties, ObjectProvider<Clock> clock) {
         this.groups = groups;
         this.users = users;
         this.pipelines = pipelines;
         this.leads = leads;
         this.events = events;
+        this.properties = properties;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
@@ -277,8 +279,9 @@ public class SandboxCrm {
     }
 
     /**
-     * Applies a batch of responsible changes all or nothing: every item is checked first, and when one is refused
-     * the batch changes nothing. Each changed deal gets an {@code entity_responsible_changed} event by user 0, amoCRM's mark
+     * Applies a batch of responsible changes. Every item is checked first; when one is refused the batch changes
+     * nothing, unless {@code shiftrelay.sandbox.partial-batches} makes the sandbox apply the valid items anyway, as
+     * some CRMs do. Each changed deal gets an {@code entity_responsible_changed} event by user 0, amoCRM's mark
      * for a change made through the API.
      */
     @Transactional
@@ -308,7 +311,7 @@ public class SandboxCrm {
                 found.add(lead);
             }
         }
-        if (!refused.isEmpty()) {
+        if (!refused.isEmpty() && !properties.partialBatches()) {
             return new BatchOutcome(List.of(), refused);
         }
         Instant now = now();
