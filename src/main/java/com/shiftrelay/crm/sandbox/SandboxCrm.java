@@ -36,22 +36,25 @@ public class SandboxCrm {
     private final SandboxLeads leads;
     private final SandboxEvents events;
     private final SandboxProperties properties;
+    private final SandboxOutage outage;
     private final Clock clock;
 
     SandboxCrm(SandboxGroups groups, SandboxUsers users, SandboxPipelines pipelines, SandboxLeads leads,
-               SandboxEvents events, SandboxProperties properties, ObjectProvider<Clock> clock) {
+               SandboxEvents events, SandboxProperties properties, SandboxOutage outage, ObjectProvider<Clock> clock) {
         this.groups = groups;
         this.users = users;
         this.pipelines = pipelines;
         this.leads = leads;
         this.events = events;
         this.properties = properties;
+        this.outage = outage;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
-    /** Deletes all sandbox data (ids are not reused afterwards). */
+    /** Deletes all sandbox data (ids are not reused afterwards) and ends a simulated outage. */
     @Transactional
     public void reset() {
+        outage.set(false);
         events.deleteAllInBatch();
         leads.deleteAllInBatch();
         users.deleteAllInBatch();
@@ -76,6 +79,14 @@ public class SandboxCrm {
             throw new SandboxNotFoundException("teamId", "No team " + teamId);
         }
         return users.save(new User(name, email, teamId)).getId();
+    }
+
+    /**
+     * Simulates an outage of the CRM (or ends it): while it lasts every request to the sandbox's amoCRM API is
+     * answered 503 with a problem document, before its token and rate checks. The data is untouched.
+     */
+    public void setOutage(boolean down) {
+        outage.set(down);
     }
 
     /** An admin switching a user off (or on) in the CRM. */

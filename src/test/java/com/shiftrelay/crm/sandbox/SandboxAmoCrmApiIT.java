@@ -1,11 +1,13 @@
 package com.shiftrelay.crm.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.shiftrelay.crm.CrmDeal;
 import com.shiftrelay.crm.CrmGateway;
+import com.shiftrelay.crm.CrmUnavailableException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -343,6 +345,24 @@ class SandboxAmoCrmApiIT implements LockedLeadInABatchContract {
         assertThat(patch(List.of(Map.of("id", lead, "responsible_user_id", boris))).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
         assertThat(crm.lead(lead).responsibleId()).isEqualTo(boris);
+    }
+
+    @Test
+    void anOutageAnswers503ToEveryApiRequestUntilItEnds() throws Exception {
+        long lead = crm.createLead("A1", anna, 7001, 70011, false);
+
+        crm.setOutage(true);
+        ResponseEntity<String> signed = get(API + "/leads");
+        ResponseEntity<String> unsigned = http.getForEntity(API + "/account", String.class);
+
+        assertThat(signed.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(signed.getHeaders().getContentType()).isEqualTo(PROBLEM);
+        assertThat(json.readTree(signed.getBody()).get("status").asInt()).isEqualTo(503);
+        assertThat(unsigned.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThatThrownBy(() -> gateway.deals(List.of(lead))).isInstanceOf(CrmUnavailableException.class);
+
+        crm.setOutage(false);
+        assertThat(gateway.deals(List.of(lead))).extracting(CrmDeal::id).containsExactly(lead);
     }
 
     @Test
