@@ -1,6 +1,7 @@
 package com.shiftrelay.crm.amocrm;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import feign.Request;
 import java.util.List;
 import java.util.Map;
 import org.springframework.cloud.openfeign.FeignClient;
@@ -13,7 +14,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * amoCRM's REST API v4 as far as ShiftRelay uses it. The records below are the vendor's JSON shapes,
- * read with snake_case names (see {@link AmoCrmJson}). A list answered with 204 decodes to null.
+ * read with snake_case names (see {@link AmoCrmJson}). A list answered with 204 decodes to null. Every method
+ * takes the request's timeouts, which {@link AmoCrmCalls} sets per request.
  */
 // The url is a placeholder: AmoCrmClientConfiguration points every request at the configured account or at
 // the embedded sandbox, whose port is only known once the web server has started.
@@ -23,23 +25,23 @@ interface AmoCrmApi {
     String TOKEN_PATH = "/oauth2/access_token";
 
     @GetMapping("/api/v4/account")
-    Account account(@RequestParam("with") String with);
+    Account account(@RequestParam("with") String with, Request.Options options);
 
     @GetMapping("/api/v4/users")
-    Page<Users> users(@RequestParam("page") int page, @RequestParam("limit") int limit);
+    Page<Users> users(@RequestParam("page") int page, @RequestParam("limit") int limit, Request.Options options);
 
     /** Bracket filters such as {@code filter[id][]} come in the map; collection values repeat the key. */
     @GetMapping("/api/v4/leads")
-    Page<Leads> leads(@SpringQueryMap Map<String, Object> query);
+    Page<Leads> leads(@SpringQueryMap Map<String, Object> query, Request.Options options);
 
     @PatchMapping(path = "/api/v4/leads", consumes = "application/json")
-    void updateLeads(@RequestBody List<LeadUpdate> updates);
+    void updateLeads(@RequestBody List<LeadUpdate> updates, Request.Options options);
 
     @GetMapping("/api/v4/events")
-    Page<Events> events(@SpringQueryMap Map<String, Object> query);
+    Page<Events> events(@SpringQueryMap Map<String, Object> query, Request.Options options);
 
     @PostMapping(path = TOKEN_PATH, consumes = "application/json")
-    TokenAnswer accessToken(@RequestBody TokenRequest request);
+    TokenAnswer accessToken(@RequestBody TokenRequest request, Request.Options options);
 
     record Page<E>(@JsonProperty("_page") Integer page, @JsonProperty("_links") Links links,
                    @JsonProperty("_embedded") E embedded) {

@@ -82,7 +82,7 @@ final class AmoCrmAuthorization {
     private CrmTokens.TokenPair exchange(AmoCrmApi.TokenRequest request) {
         AmoCrmApi.TokenAnswer answer;
         try {
-            answer = api.getObject().accessToken(request);
+            answer = api.getObject().accessToken(request, AmoCrmClientConfiguration.TIMEOUTS);
         } catch (AmoCrmTokenRejected e) {
             throw new CrmException("amoCRM refused the OAuth " + request.grantType() + " grant", e);
         }

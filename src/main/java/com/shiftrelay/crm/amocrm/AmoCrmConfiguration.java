@@ -21,7 +21,8 @@ public class AmoCrmConfiguration {
 
     static final String SANDBOX_TOKEN_PROPERTY = "shiftrelay.sandbox.token";
     static final String DEFAULT_SANDBOX_TOKEN = "sandbox-token";
-    // The job executor retries a failed call later anyway; these waits only ride out a brief hiccup.
+    // The job executor retries a failed call later anyway; these waits only ride out a brief hiccup, and the
+    // call's time budget cuts them short.
     private static final Duration UNAVAILABLE_BACKOFF = Duration.ofMillis(500);
 
     @Bean
@@ -46,7 +47,8 @@ public class AmoCrmConfiguration {
 
     @Bean
     AmoCrmCalls amoCrmCalls(AmoCrmAuthorization authorization, AmoCrmProperties properties) {
-        return new AmoCrmCalls(authorization, properties, UNAVAILABLE_BACKOFF);
+        return new AmoCrmCalls(authorization, properties, AmoCrmClientConfiguration.TIMEOUTS, UNAVAILABLE_BACKOFF,
+                Clock.systemUTC());
     }
 
     @Bean

@@ -5,11 +5,11 @@ import com.shiftrelay.crm.CrmActivity;
 import com.shiftrelay.crm.CrmDeal;
 import com.shiftrelay.crm.CrmDirectory;
 import com.shiftrelay.crm.CrmGateway;
-import com.shiftrelay.crm.CrmRejectedException;
 import com.shiftrelay.crm.CrmTeam;
 import com.shiftrelay.crm.CrmUser;
 import com.shiftrelay.crm.ReassignResult;
 import com.shiftrelay.crm.Reassignment;
+import feign.Request;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,15 +20,22 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.function.IntFunction;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /** The CRM port over amoCRM's REST API v4 (and over the embedded sandbox, which speaks the same API). */
 final class AmoCrmGateway implements CrmGateway {
 
-    // Long id lists make long URLs; 50 ids keep a leads query well under common URL limits.
-    static final int IDS_PER_REQUEST = 50;
+    // Deals are read by id in chunks of properties.idsPerRequest(), a page each. Responsibles stay at 50 a query:
+    // their deals are paged anyway, so bigger chunks would save no request for a team, and amoCRM documents no
+    // cap for that filter.
+    static final int RESPONSIBLES_PER_REQUEST = 50;
+    // A first request, and a re-send after each refusal that names items: two refused items of one batch are
+    // rare, three in a row suggest the CRM refuses whatever is sent.
+    static final int REQUESTS_PER_BATCH = 3;
 
     private static final List<String> ACTIVITY_TYPES =
             Arrays.stream(ActivityType.values()).map(ActivityType::amoCrmType).toList();
@@ -45,20 +52,20 @@ final class AmoCrmGateway implements CrmGateway {
 
     @Override
     public CrmDirectory directory() {
-        AmoCrmApi.Account account = calls.call(() -> api.account("users_groups"));
+        AmoCrmApi.Account account = calls.call(options -> api.account("users_groups", options));
         List<CrmTeam> teams = Optional.ofNullable(account.embedded())
                 .map(AmoCrmApi.AccountEmbedded::usersGroups).orElse(List.of()).stream()
                 .map(group -> new CrmTeam(group.id(), group.name()))
                 .toList();
-        List<CrmUser> users = readAll(page -> api.users(page, properties.pageSize()), AmoCrmApi.Users::users)
-                .stream().map(AmoCrmGateway::user).toList();
+        List<CrmUser> users = readAll((page, options) -> api.users(page, properties.pageSize(), options),
+                AmoCrmApi.Users::users).stream().map(AmoCrmGateway::user).toList();
         return new CrmDirectory(users, teams);
     }
 
     @Override
     public List<CrmDeal> dealsOf(Collection<Long> responsibleIds, Collection<Long> pipelineIds) {
         List<CrmDeal> deals = new ArrayList<>();
-        for (List<Long> chunk : chunks(responsibleIds)) {
+        for (List<Long> chunk : chunks(responsibleIds, RESPONSIBLES_PER_REQUEST)) {
             Map<String, Object> filter = new LinkedHashMap<>();
             filter.put("filter[responsible_user_id][]", chunk);
             if (!pipelineIds.isEmpty()) {
@@ -72,29 +79,53 @@ final class AmoCrmGateway implements CrmGateway {
     @Override
     public List<CrmDeal> deals(Collection<Long> dealIds) {
         List<CrmDeal> deals = new ArrayList<>();
-        for (List<Long> chunk : chunks(dealIds)) {
+        for (List<Long> chunk : chunks(dealIds, properties.idsPerRequest())) {
             deals.addAll(leads(Map.of("filter[id][]", chunk)));
         }
         return deals;
     }
 
+    /**
+     * amoCRM checks a batch item by item and names the items it refuses by {@code request_id}, which is the item's
+     * index in the array sent when the caller sends none (ShiftRelay sends none). Those deals are recorded with
+     * amoCRM's reason and the rest of the batch is sent again: whether amoCRM applied them along with the refusal
+     * is not documented, and setting the same responsible twice is harmless. A refusal that names no item, or an
+     * index that was not sent, cannot be pinned on a deal, so it becomes the reason of every deal still unwritten.
+     */
     @Override
     public ReassignResult reassign(List<Reassignment> batch) {
         if (batch.size() > MAX_BATCH) {
             throw new IllegalArgumentException("At most " + MAX_BATCH + " deals per request, got " + batch.size());
         }
-        if (batch.isEmpty()) {
-            return ReassignResult.allWritten();
+        Map<Long, String> rejected = new LinkedHashMap<>();
+        List<Reassignment> unwritten = batch;
+        for (int request = 1; !unwritten.isEmpty(); request++) {
+            List<Reassignment> sent = unwritten;
+            try {
+                List<AmoCrmApi.LeadUpdate> updates = sent.stream()
+                        .map(move -> new AmoCrmApi.LeadUpdate(move.dealId(), move.responsibleId()))
+                        .toList();
+                calls.run(options -> api.updateLeads(updates, options));
+                return new ReassignResult(rejected);
+            } catch (AmoCrmRejection rejection) {
+                Optional<Map<Integer, String>> named = itemsNamed(rejection, sent.size());
+                if (named.isEmpty()) {
+                    String reason = "amoCRM refused the batch without naming this deal: " + rejection.getMessage();
+                    sent.forEach(move -> rejected.put(move.dealId(), reason));
+                    return new ReassignResult(rejected);
+                }
+                named.get().forEach((index, reason) -> rejected.put(sent.get(index).dealId(), reason));
+                unwritten = IntStream.range(0, sent.size()).filter(index -> !named.get().containsKey(index))
+                        .mapToObj(sent::get).toList();
+                if (request == REQUESTS_PER_BATCH) {
+                    String reason = "not written: amoCRM refused the batch " + REQUESTS_PER_BATCH
+                            + " times in a row, each time over other deals";
+                    unwritten.forEach(move -> rejected.put(move.dealId(), reason));
+                    return new ReassignResult(rejected);
+                }
+            }
         }
-        List<AmoCrmApi.LeadUpdate> updates = batch.stream()
-                .map(move -> new AmoCrmApi.LeadUpdate(move.dealId(), move.responsibleId()))
-                .toList();
-        try {
-            calls.run(() -> api.updateLeads(updates));
-        } catch (AmoCrmRejection rejection) {
-            throw new CrmRejectedException(rejection.getMessage(), namingDeals(rejection, batch));
-        }
-        return ReassignResult.allWritten();
+        return new ReassignResult(rejected);
     }
 
     @Override
@@ -103,7 +134,8 @@ final class AmoCrmGateway implements CrmGateway {
         query.put("filter[created_at][from]", from.getEpochSecond());
         query.put("filter[type][]", ACTIVITY_TYPES);
         query.put("limit", properties.eventsPageSize());
-        return readAll(page -> api.events(withPage(query, page)), AmoCrmApi.Events::events).stream()
+        return readAll((page, options) -> api.events(withPage(query, page), options), AmoCrmApi.Events::events)
+                .stream()
                 // created_by 0 is amoCRM itself, a robot or an integration: no person was at the desk.
                 .filter(event -> event.createdBy() != null && event.createdBy() != 0 && event.createdAt() != null)
                 .flatMap(event -> ActivityType.fromAmoCrmType(event.type()).stream()
@@ -117,18 +149,19 @@ final class AmoCrmGateway implements CrmGateway {
         query.put("limit", properties.pageSize());
         // A stable order keeps pages from shifting while deals are being reassigned.
         query.put("order[id]", "asc");
-        return readAll(page -> api.leads(withPage(query, page)), AmoCrmApi.Leads::leads).stream()
+        return readAll((page, options) -> api.leads(withPage(query, page), options), AmoCrmApi.Leads::leads).stream()
                 .filter(lead -> !Boolean.TRUE.equals(lead.isDeleted()))
                 .map(AmoCrmGateway::deal)
                 .toList();
     }
 
     /** Reads page after page while amoCRM links a next one; 204 (null) ends the list. */
-    private <E, T> List<T> readAll(IntFunction<AmoCrmApi.Page<E>> request, Function<E, List<T>> items) {
+    private <E, T> List<T> readAll(BiFunction<Integer, Request.Options, AmoCrmApi.Page<E>> request,
+                                   Function<E, List<T>> items) {
         List<T> all = new ArrayList<>();
         for (int page = 1; ; page++) {
             int number = page;
-            AmoCrmApi.Page<E> answer = calls.call(() -> request.apply(number));
+            AmoCrmApi.Page<E> answer = calls.call(options -> request.apply(number, options));
             if (answer == null) {
                 return all;
             }
@@ -147,46 +180,50 @@ final class AmoCrmGateway implements CrmGateway {
         return paged;
     }
 
-    private static List<List<Long>> chunks(Collection<Long> ids) {
+    private static List<List<Long>> chunks(Collection<Long> ids, int size) {
         List<Long> distinct = ids.stream().filter(Objects::nonNull).distinct().sorted().toList();
         List<List<Long>> chunks = new ArrayList<>();
-        for (int from = 0; from < distinct.size(); from += IDS_PER_REQUEST) {
-            chunks.add(distinct.subList(from, Math.min(from + IDS_PER_REQUEST, distinct.size())));
+        for (int from = 0; from < distinct.size(); from += size) {
+            chunks.add(distinct.subList(from, Math.min(from + size, distinct.size())));
         }
         return chunks;
     }
 
-    /** amoCRM's request_id is the item's index in the array sent, which maps back to the deal. */
-    private static List<String> namingDeals(AmoCrmRejection rejection, List<Reassignment> batch) {
-        if (rejection.validationErrors().isEmpty()) {
-            String all = batch.stream().map(move -> String.valueOf(move.dealId())).collect(Collectors.joining(", "));
-            return List.of("deals " + all + " rejected");
-        }
-        List<String> errors = new ArrayList<>();
+    /**
+     * The refusal's reasons by index of the item sent, or empty when it names no item or an index outside what was
+     * sent: then it cannot be told which deal it means.
+     */
+    private static Optional<Map<Integer, String>> itemsNamed(AmoCrmRejection rejection, int sent) {
+        Map<Integer, String> reasons = new TreeMap<>();
         for (AmoCrmApi.ValidationError item : rejection.validationErrors()) {
-            String deal = dealAt(item.requestId(), batch);
-            List<AmoCrmApi.FieldError> fieldErrors = Objects.requireNonNullElse(item.errors(), List.of());
-            if (fieldErrors.isEmpty()) {
-                errors.add(deal + " rejected");
+            Integer index = indexOf(item.requestId(), sent);
+            if (index == null) {
+                return Optional.empty();
             }
-            for (AmoCrmApi.FieldError error : fieldErrors) {
-                errors.add(deal + ": " + error.path() + " " + error.code()
-                        + (error.detail() == null ? "" : " (" + error.detail() + ")"));
-            }
+            reasons.merge(index, reasonOf(item, rejection), (first, second) -> first + "; " + second);
         }
-        return errors;
+        return reasons.isEmpty() ? Optional.empty() : Optional.of(reasons);
     }
 
-    private static String dealAt(String requestId, List<Reassignment> batch) {
+    private static Integer indexOf(String requestId, int sent) {
         try {
-            int index = Integer.parseInt(requestId);
-            if (index >= 0 && index < batch.size()) {
-                return "deal " + batch.get(index).dealId();
-            }
-        } catch (NumberFormatException ignored) {
-            // fall through: name the request as amoCRM did
+            int index = Integer.parseInt(String.valueOf(requestId).trim());
+            return index >= 0 && index < sent ? index : null;
+        } catch (NumberFormatException notAnIndex) {
+            return null;
         }
-        return "request " + requestId;
+    }
+
+    /** amoCRM's words for one item, e.g. "NotSupportedChoice at responsible_user_id: The value ... is not valid." */
+    private static String reasonOf(AmoCrmApi.ValidationError item, AmoCrmRejection rejection) {
+        List<AmoCrmApi.FieldError> errors = Objects.requireNonNullElse(item.errors(), List.of());
+        if (errors.isEmpty()) {
+            return "amoCRM refused this deal without saying why: " + rejection.getMessage();
+        }
+        return errors.stream()
+                .map(error -> error.code() + " at " + error.path()
+                        + (error.detail() == null || error.detail().isBlank() ? "" : ": " + error.detail()))
+                .collect(Collectors.joining("; "));
     }
 
     private static CrmUser user(AmoCrmApi.User user) {

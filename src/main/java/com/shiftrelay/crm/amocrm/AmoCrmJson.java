@@ -7,17 +7,14 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import feign.Response;
 import feign.Util;
-import feign.codec.Decoder;
-import feign.codec.EncodeException;
-import feign.codec.Encoder;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * amoCRM's JSON dialect: snake_case names, unknown fields ignored, 204 without a body for empty lists. Kept to
- * this client so the application's own ObjectMapper settings neither leak in nor depend on amoCRM.
+ * amoCRM's JSON dialect: snake_case names, unknown fields ignored, nulls left out. Kept to this client so the
+ * application's own ObjectMapper settings neither leak in nor depend on amoCRM; Feign's Jackson encoder and
+ * decoder use it.
  */
 final class AmoCrmJson {
 
@@ -27,25 +24,8 @@ final class AmoCrmJson {
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
 
-    Decoder decoder() {
-        return (response, type) -> {
-            byte[] body = bodyOf(response);
-            if (response.status() == 204 || body.length == 0) {
-                return null;
-            }
-            return mapper.readValue(body, mapper.constructType(type));
-        };
-    }
-
-    Encoder encoder() {
-        return (object, bodyType, template) -> {
-            try {
-                template.header("Content-Type", "application/json");
-                template.body(mapper.writeValueAsBytes(object), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new EncodeException("Cannot write " + bodyType + " as JSON", e);
-            }
-        };
+    ObjectMapper mapper() {
+        return mapper;
     }
 
     /** The error body as a problem document, or empty when there is none or it is not JSON (429s often are not). */

@@ -2,7 +2,10 @@ package com.shiftrelay.crm.sandbox;
 
 import java.util.List;
 
-/** A PATCH batch had invalid items; nothing of it was applied. */
+/**
+ * A PATCH batch had invalid items. Nothing of it was applied, unless the sandbox takes partial batches
+ * ({@code shiftrelay.sandbox.partial-batches}): then its valid items were.
+ */
 class BatchRejectedException extends RuntimeException {
 
     /** What is wrong with one item; {@code requestId} identifies the item the way amoCRM does. */

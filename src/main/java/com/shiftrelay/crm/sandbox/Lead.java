@@ -39,6 +39,10 @@ class Lead {
     @Column(nullable = false)
     private boolean pinned;
 
+    /** An account rule forbids changing the responsible through the API. */
+    @Column(nullable = false)
+    private boolean locked;
+
     @Column(name = "created_by", nullable = false)
     private long createdBy;
 
@@ -97,6 +101,10 @@ class Lead {
         this.updatedAt = now;
     }
 
+    void setLocked(boolean locked) {
+        this.locked = locked;
+    }
+
     Long getId() {
         return id;
     }
@@ -123,6 +131,10 @@ class Lead {
 
     boolean isPinned() {
         return pinned;
+    }
+
+    boolean isLocked() {
+        return locked;
     }
 
     long getCreatedBy() {

@@ -118,11 +118,14 @@ class SandboxAmoCrmController {
             String requestId = patch.requestId() == null ? String.valueOf(i) : patch.requestId();
             changes.add(new SandboxCrm.ResponsibleChange(requestId, patch.id(), patch.responsibleUserId()));
         }
-        List<Lead> updated = crm.changeResponsibles(changes);
+        SandboxCrm.BatchOutcome outcome = crm.changeResponsibles(changes);
+        if (!outcome.refused().isEmpty()) {
+            throw new BatchRejectedException(outcome.refused());
+        }
         List<AmoCrmJson.UpdatedLead> items = new ArrayList<>();
-        for (int i = 0; i < updated.size(); i++) {
-            items.add(new AmoCrmJson.UpdatedLead(updated.get(i).getId(),
-                    updated.get(i).getUpdatedAt().getEpochSecond(), changes.get(i).requestId()));
+        for (SandboxCrm.AppliedChange change : outcome.applied()) {
+            items.add(new AmoCrmJson.UpdatedLead(change.lead().getId(), change.lead().getUpdatedAt().getEpochSecond(),
+                    change.requestId()));
         }
         return hal(new AmoCrmJson.Updated(Map.of("self", new AmoCrmJson.Href(selfUrl(request))),
                 Map.of("leads", items)));

@@ -20,27 +20,35 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Makes the sandbox's API as strict as amoCRM's at the door: a bearer token on every request and at most
  * so many requests a second over the whole API, the excess refused with 429 rather than queued, so the
- * amoCRM adapter's throttling and retries are exercised by the demo exactly as in production.
+ * amoCRM adapter's throttling and retries are exercised by the demo exactly as in production. During a
+ * simulated outage every request is answered 503 before anything else.
  */
 class SandboxApiGuard extends OncePerRequestFilter {
 
     private final byte[] expectedAuthorization;
     private final RateLimiter rateLimiter;
+    private final SandboxOutage outage;
     private final ObjectMapper json;
 
-    SandboxApiGuard(SandboxProperties properties, ObjectMapper json) {
+    SandboxApiGuard(SandboxProperties properties, SandboxOutage outage, ObjectMapper json) {
         this.expectedAuthorization = ("Bearer " + properties.token()).getBytes(StandardCharsets.UTF_8);
         this.rateLimiter = RateLimiter.of("sandbox-amocrm", RateLimiterConfig.custom()
                 .limitForPeriod(properties.requestsPerSecond())
                 .limitRefreshPeriod(Duration.ofSeconds(1))
                 .timeoutDuration(Duration.ZERO)
                 .build());
+        this.outage = outage;
         this.json = json;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        // A CRM that is down neither counts requests nor checks tokens.
+        if (outage.active()) {
+            problem(response, 503, "Service Unavailable", "The sandbox CRM is simulating an outage");
+            return;
+        }
         // Counted before the token check: amoCRM limits whatever reaches it, and so does the sandbox.
         if (!rateLimiter.acquirePermission()) {
             response.setStatus(429);
@@ -51,19 +59,24 @@ class SandboxApiGuard extends OncePerRequestFilter {
             return;
         }
         if (!authorized(request.getHeader(HttpHeaders.AUTHORIZATION))) {
-            response.setStatus(401);
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"sandbox\"");
-            // JSON is UTF-8 by definition; no charset parameter, the same header the controllers send.
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            Map<String, Object> problem = new LinkedHashMap<>();
-            problem.put("title", "Unauthorized");
-            problem.put("type", "https://httpstatus.es/401");
-            problem.put("status", 401);
-            problem.put("detail", "Send Authorization: Bearer <shiftrelay.sandbox.token>");
-            response.getOutputStream().write(json.writeValueAsBytes(problem));
+            problem(response, 401, "Unauthorized", "Send Authorization: Bearer <shiftrelay.sandbox.token>");
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** An error in amoCRM's problem+json shape. */
+    private void problem(HttpServletResponse response, int status, String title, String detail) throws IOException {
+        response.setStatus(status);
+        // JSON is UTF-8 by definition; no charset parameter, the same header the controllers send.
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("title", title);
+        problem.put("type", "https://httpstatus.es/" + status);
+        problem.put("status", status);
+        problem.put("detail", detail);
+        response.getOutputStream().write(json.writeValueAsBytes(problem));
     }
 
     private boolean authorized(String header) {

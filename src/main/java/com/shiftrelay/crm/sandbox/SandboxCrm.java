@@ -35,21 +35,26 @@ public class SandboxCrm {
     private final SandboxPipelines pipelines;
     private final SandboxLeads leads;
     private final SandboxEvents events;
+    private final SandboxProperties properties;
+    private final SandboxOutage outage;
     private final Clock clock;
 
     SandboxCrm(SandboxGroups groups, SandboxUsers users, SandboxPipelines pipelines, SandboxLeads leads,
-               SandboxEvents events, ObjectProvider<Clock> clock) {
+               SandboxEvents events, SandboxProperties properties, SandboxOutage outage, ObjectProvider<Clock> clock) {
         this.groups = groups;
         this.users = users;
         this.pipelines = pipelines;
         this.leads = leads;
         this.events = events;
+        this.properties = properties;
+        this.outage = outage;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
-    /** Deletes all sandbox data (ids are not reused afterwards). */
+    /** Deletes all sandbox data (ids are not reused afterwards) and ends a simulated outage. */
     @Transactional
     public void reset() {
+        outage.set(false);
         events.deleteAllInBatch();
         leads.deleteAllInBatch();
         users.deleteAllInBatch();
@@ -76,6 +81,14 @@ public class SandboxCrm {
         return users.save(new User(name, email, teamId)).getId();
     }
 
+    /**
+     * Simulates an outage of the CRM (or ends it): while it lasts every request to the sandbox's amoCRM API is
+     * answered 503 with a problem document, before its token and rate checks. The data is untouched.
+     */
+    public void setOutage(boolean down) {
+        outage.set(down);
+    }
+
     /** An admin switching a user off (or on) in the CRM. */
     @Transactional
     public void setUserActive(long userId, boolean active) {
@@ -97,6 +110,15 @@ public class SandboxCrm {
                     Instant createdAt) {
         user(responsibleId);
         return leads.save(new Lead(name, price, responsibleId, pipelineId, statusId, pinned, createdAt)).getId();
+    }
+
+    /**
+     * Locks (or unlocks) the deal as an account rule in amoCRM would: {@code PATCH /leads} then refuses to change
+     * its responsible, naming the item with {@code FieldNotEditable}. A person can still reassign it by hand.
+     */
+    @Transactional
+    public void setLeadLocked(long leadId, boolean locked) {
+        leadEntity(leadId).setLocked(locked);
     }
 
     /** Ticks or clears the deal's "pinned to its manager" checkbox. */
@@ -259,43 +281,65 @@ public class SandboxCrm {
         return events.findAll(spec, page);
     }
 
+    /** A change {@code PATCH /leads} applied, with the request id it answers to. */
+    record AppliedChange(String requestId, Lead lead) {
+    }
+
+    /** What became of a {@code PATCH /leads} batch: the changes applied and the items refused. */
+    record BatchOutcome(List<AppliedChange> applied, List<BatchRejectedException.ItemError> refused) {
+    }
+
     /**
-     * Applies a batch of responsible changes all or nothing: every item is checked before any is applied,
-     * and a rejected batch changes nothing. Each changed deal gets an {@code entity_responsible_changed}
-     * event by user 0, amoCRM's mark for a change made through the API.
+     * Applies a batch of responsible changes. Every item is checked first; when one is refused the batch changes
+     * nothing, unless {@code shiftrelay.sandbox.partial-batches} makes the sandbox apply the valid items anyway, as
+     * some CRMs do. Each changed deal gets an {@code entity_responsible_changed} event by user 0, amoCRM's mark
+     * for a change made through the API.
      */
     @Transactional
-    List<Lead> changeResponsibles(List<ResponsibleChange> changes) {
-        List<BatchRejectedException.ItemError> errors = new ArrayList<>();
+    BatchOutcome changeResponsibles(List<ResponsibleChange> changes) {
+        List<BatchRejectedException.ItemError> refused = new ArrayList<>();
+        List<ResponsibleChange> valid = new ArrayList<>();
         List<Lead> found = new ArrayList<>();
         for (ResponsibleChange change : changes) {
+            int errorsBefore = refused.size();
             Lead lead = change.leadId() == null ? null : leads.findById(change.leadId()).orElse(null);
             if (lead == null) {
-                errors.add(new BatchRejectedException.ItemError(change.requestId(), "NotSupportedChoice", "id",
+                refused.add(new BatchRejectedException.ItemError(change.requestId(), "NotSupportedChoice", "id",
                         "Lead " + change.leadId() + " not found"));
             }
             if (change.responsibleId() != null && !users.existsById(change.responsibleId())) {
-                errors.add(new BatchRejectedException.ItemError(change.requestId(), "NotSupportedChoice",
+                refused.add(new BatchRejectedException.ItemError(change.requestId(), "NotSupportedChoice",
                         "responsible_user_id", "User " + change.responsibleId() + " not found"));
             }
-            found.add(lead);
+            if (lead != null && lead.isLocked() && change.responsibleId() != null
+                    && change.responsibleId() != lead.getResponsibleUserId()) {
+                refused.add(new BatchRejectedException.ItemError(change.requestId(), "FieldNotEditable",
+                        "responsible_user_id",
+                        "Lead " + lead.getId() + " is locked: its responsible cannot be changed"));
+            }
+            if (refused.size() == errorsBefore) {
+                valid.add(change);
+                found.add(lead);
+            }
         }
-        if (!errors.isEmpty()) {
-            throw new BatchRejectedException(errors);
+        if (!refused.isEmpty() && !properties.partialBatches()) {
+            return new BatchOutcome(List.of(), refused);
         }
         Instant now = now();
-        for (int i = 0; i < changes.size(); i++) {
-            Long responsibleId = changes.get(i).responsibleId();
+        List<AppliedChange> applied = new ArrayList<>();
+        for (int i = 0; i < valid.size(); i++) {
+            ResponsibleChange change = valid.get(i);
             Lead lead = found.get(i);
-            if (responsibleId == null) {
-                continue;
+            Long responsibleId = change.responsibleId();
+            if (responsibleId != null) {
+                long before = lead.getResponsibleUserId();
+                if (lead.assignTo(responsibleId, 0, now)) {
+                    events.save(Event.responsibleChanged(lead.getId(), before, responsibleId, 0, now));
+                }
             }
-            long before = lead.getResponsibleUserId();
-            if (lead.assignTo(responsibleId, 0, now)) {
-                events.save(Event.responsibleChanged(lead.getId(), before, responsibleId, 0, now));
-            }
+            applied.add(new AppliedChange(change.requestId(), lead));
         }
-        return found;
+        return new BatchOutcome(applied, refused);
     }
 
     private static <T> void in(List<Predicate> where, Path<T> path, Collection<? extends T> values) {

@@ -15,9 +15,10 @@ class SandboxWebConfiguration {
     static final String API_BASE = "/sandbox/amocrm/api/v4";
 
     @Bean
-    FilterRegistrationBean<SandboxApiGuard> sandboxApiGuard(SandboxProperties properties, ObjectMapper json) {
+    FilterRegistrationBean<SandboxApiGuard> sandboxApiGuard(SandboxProperties properties, SandboxOutage outage,
+                                                            ObjectMapper json) {
         FilterRegistrationBean<SandboxApiGuard> registration =
-                new FilterRegistrationBean<>(new SandboxApiGuard(properties, json));
+                new FilterRegistrationBean<>(new SandboxApiGuard(properties, outage, json));
         registration.addUrlPatterns("/sandbox/amocrm/*");
         registration.setName("sandboxApiGuard");
         return registration;

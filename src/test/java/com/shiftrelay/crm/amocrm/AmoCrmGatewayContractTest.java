@@ -31,10 +31,10 @@ import com.shiftrelay.crm.CrmException;
 import com.shiftrelay.crm.CrmGateway;
 import com.shiftrelay.crm.CrmNotFoundException;
 import com.shiftrelay.crm.CrmRateLimitedException;
-import com.shiftrelay.crm.CrmRejectedException;
 import com.shiftrelay.crm.CrmTeam;
 import com.shiftrelay.crm.CrmUnavailableException;
 import com.shiftrelay.crm.CrmUser;
+import com.shiftrelay.crm.ReassignResult;
 import com.shiftrelay.crm.Reassignment;
 import jakarta.servlet.ServletContext;
 import java.io.IOException;
@@ -47,6 +47,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -150,17 +151,32 @@ class AmoCrmGatewayContractTest {
     }
 
     @Test
-    void readsDealsByIdInChunks() {
+    void readsDealsByIdAFullPageOfIdsAtATime() {
         amoCrm.stubFor(get(urlPathEqualTo("/api/v4/leads")).willReturn(hal("leads-page-3.json")));
-        List<Long> ids = IntStream.rangeClosed(1, 60).mapToObj(Long::valueOf).toList();
+        List<Long> ids = LongStream.rangeClosed(1, 260).boxed().toList();
 
         gateway.deals(ids);
 
-        String[] first = IntStream.rangeClosed(1, 50).mapToObj(String::valueOf).toArray(String[]::new);
         amoCrm.verify(exactly(1), getRequestedFor(urlPathEqualTo("/api/v4/leads"))
-                .withQueryParam("filter[id][]", havingExactly(first)).withQueryParam("page", equalTo("1")));
+                .withQueryParam("filter[id][]", havingExactly(numbers(1, 250))).withQueryParam("page", equalTo("1"))
+                .withQueryParam("limit", equalTo("250")));
         amoCrm.verify(exactly(1), getRequestedFor(urlPathEqualTo("/api/v4/leads"))
-                .withQueryParam("filter[id][]", havingExactly("51", "52", "53", "54", "55", "56", "57", "58", "59", "60")));
+                .withQueryParam("filter[id][]", havingExactly(numbers(251, 260))));
+        amoCrm.verify(exactly(2), anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void readsTheDealsOfFiftyResponsiblesAtATime() {
+        amoCrm.stubFor(get(urlPathEqualTo("/api/v4/leads")).willReturn(aResponse().withStatus(204)));
+        List<Long> responsibles = LongStream.rangeClosed(1, 60).boxed().toList();
+
+        gateway.dealsOf(responsibles, List.of());
+
+        amoCrm.verify(exactly(1), getRequestedFor(urlPathEqualTo("/api/v4/leads"))
+                .withQueryParam("filter[responsible_user_id][]", havingExactly(numbers(1, 50))));
+        amoCrm.verify(exactly(1), getRequestedFor(urlPathEqualTo("/api/v4/leads"))
+                .withQueryParam("filter[responsible_user_id][]", havingExactly(numbers(51, 60))));
+        amoCrm.verify(exactly(2), anyRequestedFor(anyUrl()));
     }
 
     @Test
@@ -168,6 +184,14 @@ class AmoCrmGatewayContractTest {
         amoCrm.stubFor(get(urlPathEqualTo("/api/v4/leads")).willReturn(aResponse().withStatus(204)));
 
         assertThat(gateway.dealsOf(List.of(5L), List.of())).isEmpty();
+        assertThat(gateway.deals(List.of(101L))).isEmpty();
+    }
+
+    @Test
+    void anEmptyBodyMeansNoDeals() {
+        amoCrm.stubFor(get(urlPathEqualTo("/api/v4/leads")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/hal+json")));
+
         assertThat(gateway.deals(List.of(101L))).isEmpty();
     }
 
@@ -206,23 +230,95 @@ class AmoCrmGatewayContractTest {
     void reassignsABatchInOnePatch() {
         amoCrm.stubFor(patch(urlPathEqualTo("/api/v4/leads")).willReturn(hal("leads-patched.json")));
 
-        gateway.reassign(List.of(new Reassignment(101, 5), new Reassignment(102, 6)));
+        ReassignResult result = gateway.reassign(List.of(new Reassignment(101, 5), new Reassignment(102, 6)));
 
+        assertThat(result.rejected()).isEmpty();
         amoCrm.verify(exactly(1), patchRequestedFor(urlPathEqualTo("/api/v4/leads"))
                 .withHeader("Content-Type", equalTo("application/json"))
                 .withRequestBody(equalToJson("[{\"id\":101,\"responsible_user_id\":5},{\"id\":102,\"responsible_user_id\":6}]")));
     }
 
     @Test
-    void namesTheRejectedDealsAndDoesNotRetry() {
-        amoCrm.stubFor(patch(urlPathEqualTo("/api/v4/leads")).willReturn(problem(400, "problem-validation.json")));
+    void reportsTheRefusedDealAndSendsTheOthersAgain() {
+        String all = "[{\"id\":101,\"responsible_user_id\":5},{\"id\":102,\"responsible_user_id\":99},"
+                + "{\"id\":103,\"responsible_user_id\":6}]";
+        String rest = "[{\"id\":101,\"responsible_user_id\":5},{\"id\":103,\"responsible_user_id\":6}]";
+        // request_id "1": the second item sent
+        amoCrm.stubFor(patch(urlPathEqualTo("/api/v4/leads")).withRequestBody(equalToJson(all))
+                .willReturn(problem(400, "problem-validation.json")));
+        amoCrm.stubFor(patch(urlPathEqualTo("/api/v4/leads")).withRequestBody(equalToJson(rest))
+                .willReturn(hal("leads-patched.json")));
 
-        assertThatThrownBy(() -> gateway.reassign(List.of(new Reassignment(101, 5), new Reassignment(102, 99))))
-                .isInstanceOfSatisfying(CrmRejectedException.class, rejected -> assertThat(rejected.errors())
-                        .singleElement().asString()
-                        .contains("deal 102", "responsible_user_id", "NotSupportedChoice")
-                        .doesNotContain("deal 101"));
+        ReassignResult result = gateway.reassign(List.of(
+                new Reassignment(101, 5), new Reassignment(102, 99), new Reassignment(103, 6)));
+
+        assertThat(result.rejected()).containsOnlyKeys(102L);
+        assertThat(result.rejected().get(102L)).contains("NotSupportedChoice", "responsible_user_id");
+        assertThat(result.written(101)).isTrue();
+        assertThat(result.written(103)).isTrue();
+        amoCrm.verify(exactly(1), patchRequestedFor(urlPathEqualTo("/api/v4/leads"))
+                .withRequestBody(equalToJson(all)));
+        amoCrm.verify(exactly(1), patchRequestedFor(urlPathEqualTo("/api/v4/leads"))
+                .withRequestBody(equalToJson(rest)));
+        amoCrm.verify(exactly(2), patchRequestedFor(urlPathEqualTo("/api/v4/leads")));
+    }
+
+    @Test
+    void aRefusalThatNamesNoItemRejectsTheWholeBatchAtOnce() {
+        amoCrm.stubFor(patch(urlPathEqualTo("/api/v4/leads")).willReturn(problem(400, "problem-bad-request.json")));
+
+        ReassignResult result = gateway.reassign(List.of(
+                new Reassignment(101, 5), new Reassignment(102, 6), new Reassignment(103, 7)));
+
+        assertThat(result.rejected()).containsOnlyKeys(101L, 102L, 103L);
+        assertThat(result.rejected().values()).allSatisfy(reason -> assertThat(reason).contains("400"));
         amoCrm.verify(exactly(1), patchRequestedFor(urlPathEqualTo("/api/v4/leads")));
+    }
+
+    @Test
+    void aRefusalNamingAnItemThatWasNotSentRejectsTheWholeBatchAtOnce() {
+        // request_id "7" in a batch of three: the refusal cannot be pinned on any one deal
+        amoCrm.stubFor(patch(urlPathEqualTo("/api/v4/leads"))
+                .willReturn(problem(400, "problem-validation-unknown-item.json")));
+
+        ReassignResult result = gateway.reassign(List.of(
+                new Reassignment(101, 5), new Reassignment(102, 6), new Reassignment(103, 7)));
+
+        assertThat(result.rejected()).containsOnlyKeys(101L, 102L, 103L);
+        amoCrm.verify(exactly(1), patchRequestedFor(urlPathEqualTo("/api/v4/leads")));
+    }
+
+    @Test
+    void sendsABatchAtMostThreeTimes() {
+        // Every answer refuses the first item sent, whatever it is.
+        amoCrm.stubFor(patch(urlPathEqualTo("/api/v4/leads"))
+                .willReturn(problem(400, "problem-validation-first-item.json")));
+
+        ReassignResult result = gateway.reassign(List.of(new Reassignment(101, 5), new Reassignment(102, 5),
+                new Reassignment(103, 5), new Reassignment(104, 5)));
+
+        assertThat(result.rejected()).containsOnlyKeys(101L, 102L, 103L, 104L);
+        assertThat(List.of(101L, 102L, 103L)).allSatisfy(deal ->
+                assertThat(result.rejected().get(deal)).contains("NotSupportedChoice", "responsible_user_id"));
+        // never named by amoCRM: not written, but not for amoCRM's reason either
+        assertThat(result.rejected().get(104L)).doesNotContain("NotSupportedChoice");
+        amoCrm.verify(exactly(3), patchRequestedFor(urlPathEqualTo("/api/v4/leads")));
+        amoCrm.verify(exactly(1), patchRequestedFor(urlPathEqualTo("/api/v4/leads")).withRequestBody(equalToJson(
+                "[{\"id\":103,\"responsible_user_id\":5},{\"id\":104,\"responsible_user_id\":5}]")));
+    }
+
+    @Test
+    void aServerErrorWhileSendingTheRestStillFailsTheCall() {
+        String rest = "[{\"id\":101,\"responsible_user_id\":5},{\"id\":103,\"responsible_user_id\":6}]";
+        amoCrm.stubFor(patch(urlPathEqualTo("/api/v4/leads")).willReturn(problem(400, "problem-validation.json")));
+        amoCrm.stubFor(patch(urlPathEqualTo("/api/v4/leads")).withRequestBody(equalToJson(rest))
+                .willReturn(problem(500, "problem-server-error.json")));
+
+        assertThatThrownBy(() -> gateway.reassign(List.of(
+                new Reassignment(101, 5), new Reassignment(102, 99), new Reassignment(103, 6))))
+                .isInstanceOf(CrmUnavailableException.class);
+        // the first request, then the rest tried three times
+        amoCrm.verify(exactly(4), patchRequestedFor(urlPathEqualTo("/api/v4/leads")));
     }
 
     @Test
@@ -443,6 +539,56 @@ class AmoCrmGatewayContractTest {
         }
     }
 
+    /** How many ids one query carries is the account's setting. */
+    @Nested
+    class IdsPerRequest {
+
+        @DynamicPropertySource
+        static void hundredIdsPerRequest(DynamicPropertyRegistry registry) {
+            registry.add("shiftrelay.crm.amocrm.ids-per-request", () -> 100);
+        }
+
+        @Autowired
+        CrmGateway gateway;
+
+        @Test
+        void chunksIdsAsConfigured() {
+            amoCrm.stubFor(get(urlPathEqualTo("/api/v4/leads")).willReturn(aResponse().withStatus(204)));
+
+            gateway.deals(LongStream.rangeClosed(1, 260).boxed().toList());
+
+            amoCrm.verify(exactly(1), getRequestedFor(urlPathEqualTo("/api/v4/leads"))
+                    .withQueryParam("filter[id][]", havingExactly(numbers(101, 200))));
+            amoCrm.verify(exactly(3), getRequestedFor(urlPathEqualTo("/api/v4/leads")));
+        }
+    }
+
+    /** A call, its requests included, ends within the configured time budget. */
+    @Nested
+    class CallTimeout {
+
+        @DynamicPropertySource
+        static void oneSecondACall(DynamicPropertyRegistry registry) {
+            registry.add("shiftrelay.crm.amocrm.call-timeout", () -> "PT1S");
+        }
+
+        @Autowired
+        CrmGateway gateway;
+
+        @Test
+        void cutsARequestThatWouldOutliveTheCall() {
+            amoCrm.stubFor(get(urlPathEqualTo("/api/v4/leads")).willReturn(hal("leads-page-3.json")
+                    .withFixedDelay(3_000)));
+
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> gateway.deals(List.of(105L))).isInstanceOf(CrmUnavailableException.class);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(took).isLessThan(Duration.ofMillis(1_000 + 300));
+            amoCrm.verify(exactly(1), getRequestedFor(urlPathEqualTo("/api/v4/leads")));
+        }
+    }
+
     /** All calls of the adapter share one limiter of requests-per-second permits a second. */
     @Nested
     class RateLimit {
@@ -470,6 +616,10 @@ class AmoCrmGatewayContractTest {
             assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
             amoCrm.verify(exactly(7), getRequestedFor(urlPathEqualTo("/api/v4/leads")));
         }
+    }
+
+    private static String[] numbers(int from, int to) {
+        return IntStream.rangeClosed(from, to).mapToObj(String::valueOf).toArray(String[]::new);
     }
 
     private static void stubLeadsPage(int page, String fixture) {

@@ -1,9 +1,13 @@
 package com.shiftrelay.crm.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.shiftrelay.crm.CrmDeal;
+import com.shiftrelay.crm.CrmGateway;
+import com.shiftrelay.crm.CrmUnavailableException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +27,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @ActiveProfiles(resolver = IntegrationTestProfiles.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -30,7 +35,7 @@ import org.springframework.http.ResponseEntity;
         // The limit has its own test; here it would only make the suite's timing matter.
         "shiftrelay.sandbox.requests-per-second=10000",
         "camunda.bpm.job-execution.enabled=false"})
-class SandboxAmoCrmApiIT {
+class SandboxAmoCrmApiIT implements LockedLeadInABatchContract {
 
     private static final String API = "/sandbox/amocrm/api/v4";
     private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
@@ -42,6 +47,10 @@ class SandboxAmoCrmApiIT {
     private SandboxCrm crm;
     @Autowired
     private ObjectMapper json;
+    @Autowired
+    private CrmGateway gateway;
+    @Autowired
+    private JdbcTemplate jdbc;
     @LocalServerPort
     private int port;
 
@@ -142,6 +151,33 @@ class SandboxAmoCrmApiIT {
             assertThat(leads).hasSize(1);
             assertThat(leads.get(0).get("id").asLong()).isEqualTo(a1);
         }
+    }
+
+    @Test
+    void answersAFullPageOfIdsInOneRequest() throws Exception {
+        // amoCRM's lead ids run to eight digits and more; the sandbox's small ones would make a short query. With
+        // ten digits the request line and headers pass Tomcat's default limit of 8 KB.
+        jdbc.execute("alter table sandbox_leads alter column id restart with 9000000000");
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            ids.add(crm.createLead("Сделка " + i, anna, 7001, 70011, false));
+        }
+        // Brackets percent-encoded, as the amoCRM adapter sends them: the longest form of the query.
+        StringBuilder query = new StringBuilder("limit=250&order%5Bid%5D=asc&page=1");
+        ids.forEach(id -> query.append("&filter%5Bid%5D%5B%5D=").append(id));
+        assertThat(query.length()).isGreaterThan(8000);
+
+        ResponseEntity<String> response = http.exchange(
+                URI.create("http://localhost:" + port + API + "/leads?" + query),
+                HttpMethod.GET, withToken("sandbox-token"), String.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode body = json.readTree(response.getBody());
+        assertThat(body.at("/_links").has("next")).isFalse();
+        List<Long> seen = new ArrayList<>();
+        body.at("/_embedded/leads").forEach(lead -> seen.add(lead.get("id").asLong()));
+        assertThat(seen).containsExactlyElementsOf(ids);
+        assertThat(gateway.deals(ids)).extracting(CrmDeal::id).containsExactlyElementsOf(ids);
     }
 
     @Test
@@ -276,6 +312,60 @@ class SandboxAmoCrmApiIT {
     }
 
     @Test
+    void patchRefusesANewResponsibleForALockedLeadAndChangesNothing() throws Exception {
+        long open = crm.createLead("A1", anna, 7001, 70011, false);
+        long locked = crm.createLead("A2", anna, 7001, 70011, false);
+        crm.setLeadLocked(locked, true);
+
+        ResponseEntity<String> response = patch(List.of(
+                Map.of("id", open, "responsible_user_id", boris),
+                Map.of("id", locked, "responsible_user_id", boris)));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(PROBLEM);
+        JsonNode errors = json.readTree(response.getBody()).get("validation-errors");
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0).get("request_id").asText()).isEqualTo("1");
+        assertThat(errors.get(0).at("/errors/0/code").asText()).isEqualTo("FieldNotEditable");
+        assertThat(errors.get(0).at("/errors/0/path").asText()).isEqualTo("responsible_user_id");
+        assertThat(errors.get(0).at("/errors/0/detail").asText()).contains(String.valueOf(locked));
+        assertThat(crm.lead(open).responsibleId()).isEqualTo(anna);
+        assertThat(crm.lead(locked).responsibleId()).isEqualTo(anna);
+        assertThat(crm.events()).isEmpty();
+    }
+
+    @Test
+    void aLockedLeadKeepsTakingItsOwnResponsibleAndMovesOnceUnlocked() {
+        long lead = crm.createLead("A1", anna, 7001, 70011, false);
+        crm.setLeadLocked(lead, true);
+
+        assertThat(patch(List.of(Map.of("id", lead, "responsible_user_id", anna))).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        crm.setLeadLocked(lead, false);
+        assertThat(patch(List.of(Map.of("id", lead, "responsible_user_id", boris))).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(crm.lead(lead).responsibleId()).isEqualTo(boris);
+    }
+
+    @Test
+    void anOutageAnswers503ToEveryApiRequestUntilItEnds() throws Exception {
+        long lead = crm.createLead("A1", anna, 7001, 70011, false);
+
+        crm.setOutage(true);
+        ResponseEntity<String> signed = get(API + "/leads");
+        ResponseEntity<String> unsigned = http.getForEntity(API + "/account", String.class);
+
+        assertThat(signed.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(signed.getHeaders().getContentType()).isEqualTo(PROBLEM);
+        assertThat(json.readTree(signed.getBody()).get("status").asInt()).isEqualTo(503);
+        assertThat(unsigned.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThatThrownBy(() -> gateway.deals(List.of(lead))).isInstanceOf(CrmUnavailableException.class);
+
+        crm.setOutage(false);
+        assertThat(gateway.deals(List.of(lead))).extracting(CrmDeal::id).containsExactly(lead);
+    }
+
+    @Test
     void listsEventsByTypeAndTimeNewestFirst() throws Exception {
         long lead = crm.createLead("A1", anna, 7001, 70011, false);
         Instant now = Instant.now();
@@ -378,6 +468,16 @@ class SandboxAmoCrmApiIT {
                 .isTrue();
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(page.getBody()).contains("sandbox CRM").contains("/sandbox/state");
+    }
+
+    @Override
+    public SandboxCrm crm() {
+        return crm;
+    }
+
+    @Override
+    public CrmGateway gateway() {
+        return gateway;
     }
 
     private List<Long> leadIds(String url) throws Exception {

@@ -51,9 +51,16 @@ class SandboxDemoSeedIT {
 
     @Test
     void leavesASandboxThatAlreadyHasDataAlone() throws Exception {
+        // Its own data rather than whatever the start-up seeding or an earlier test left behind.
+        crm.reset();
+        long team = crm.createTeam("Отдел продаж");
+        long user = crm.createUser("Ольга Орлова", "olga@demo.shiftrelay.local", team);
+        long lead = crm.createLead("Консультация", user, 7001, 70011, false);
+
         seeder.run(null);
 
-        assertThat(crm.users()).hasSize(10);
-        assertThat(crm.leads()).hasSize(200);
+        assertThat(crm.teams()).extracting(SandboxTeam::id).containsExactly(team);
+        assertThat(crm.users()).extracting(SandboxUser::id).containsExactly(user);
+        assertThat(crm.leads()).extracting(SandboxLead::id).containsExactly(lead);
     }
 }
