@@ -10,6 +10,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
@@ -18,7 +21,9 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * <p>ShiftRelay's own {@code /api}: HTTP Basic with an engine user, no session; rules that depend only on
  * the caller's role are listed here, the rule "the manager themselves or an administrator" sits on the
  * handler methods ({@code @PreAuthorize} with the {@code managerAccess} bean), where the manager id is
- * already typed and an unknown id of an administrator's request reaches the handler and answers 404.
+ * already typed and an unknown id of an administrator's request reaches the handler and answers 404. A
+ * browser's POST, PUT, PATCH or DELETE needs the CSRF token of the {@code XSRF-TOKEN} cookie in
+ * {@code X-XSRF-TOKEN}; an integration's does not.
  *
  * <p>Everything else passes through as it did before Spring Security was here: the Camunda webapps keep
  * their own session login and CSRF filter, {@code /engine-rest} Camunda's Basic filter, and the sandbox,
@@ -33,6 +38,10 @@ class ApiSecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, AuthenticationProvider engineUsers, ProblemSecurityResponses problems)
             throws Exception {
         var paths = PathPatternRequestMatcher.withDefaults();
+        CookieCsrfTokenRepository tokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        // "/" so that any page of ours can read it; the webapps' own XSRF-TOKEN lives at /camunda and wins there.
+        tokens.setCookiePath("/");
+        tokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict"));
         return http
                 .securityMatcher(paths.matcher("/api/**"))
                 .authorizeHttpRequests(rules -> rules
@@ -41,8 +50,12 @@ class ApiSecurityConfiguration {
                 .authenticationProvider(engineUsers)
                 .httpBasic(basic -> basic.realmName(ProblemSecurityResponses.REALM).authenticationEntryPoint(problems))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // As the hand-written filter had it: Basic only, which a browser does not send on its own.
-                .csrf(AbstractHttpConfigurer::disable)
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(tokens)
+                        // The token is the cookie's value as it is: nothing renders it into a page to be masked.
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(BrowserRequests::changesStateFromBrowser))
+                .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)

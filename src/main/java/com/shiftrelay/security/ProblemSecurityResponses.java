@@ -14,9 +14,14 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
 
-/** 401 and 403 of the API as RFC 9457 problem details, like every other error of the API. */
+/**
+ * 401 and 403 of the API as RFC 9457 problem details, like every other error of the API. Integrations are
+ * challenged for Basic credentials; browsers are not, so that no browser caches credentials that a page
+ * of another site could then send along.
+ */
 @Component
 class ProblemSecurityResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -31,7 +36,9 @@ class ProblemSecurityResponses implements AuthenticationEntryPoint, AccessDenied
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
+        if (!BrowserRequests.isBrowser(request)) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
+        }
         write(request, response, HttpStatus.UNAUTHORIZED, e instanceof BadCredentialsException
                 ? "Wrong user name or password"
                 : "Log in with a ShiftRelay (Camunda) user and password, by HTTP Basic");
@@ -40,8 +47,9 @@ class ProblemSecurityResponses implements AuthenticationEntryPoint, AccessDenied
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        write(request, response, HttpStatus.FORBIDDEN,
-                "Not allowed: a manager acts only for themselves; everything else needs an administrator");
+        write(request, response, HttpStatus.FORBIDDEN, e instanceof CsrfException
+                ? "A browser's request that changes something must send the X-XSRF-TOKEN header with the value of the XSRF-TOKEN cookie"
+                : "Not allowed: a manager acts only for themselves; everything else needs an administrator");
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)

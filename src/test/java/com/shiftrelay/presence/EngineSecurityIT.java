@@ -61,6 +61,11 @@ class EngineSecurityIT {
         long gleb = sandbox.createUser("Глеб Вебов", "glebweb@demo.shiftrelay.local", team);
         directory.sync();
         Api browser = Api.browser(port);
+        // A browser that used ShiftRelay's API first holds its XSRF-TOKEN too, at "/"; the webapps' own, at
+        // /camunda, comes first there and keeps working.
+        assertThat(browser.request("GET", "/api/teams").basic("glebweb", "demo").header("Sec-Fetch-Site", "same-origin")
+                .send().status()).isEqualTo(200);
+        String apiToken = browser.cookie("XSRF-TOKEN", "/api/").orElseThrow();
 
         // As the browser does: open Tasklist (the session gets Camunda's CSRF token), log in, read tasks.
         var page = browser.request("GET", "/camunda/app/tasklist/default/").header("Accept", "text/html").send();
@@ -71,6 +76,7 @@ class EngineSecurityIT {
                 .form("username=glebweb&password=demo")
                 .send();
         assertThat(login.status()).as(login.text()).isEqualTo(200);
+        assertThat(xsrfToken(browser)).isNotEqualTo(apiToken);
         var taskList = browser.request("GET", "/camunda/api/engine/engine/default/task")
                 .header("X-XSRF-TOKEN", xsrfToken(browser)).header("Accept", "application/json").send();
         assertThat(taskList.status()).as(taskList.text()).isEqualTo(200);
