@@ -3,6 +3,7 @@ package com.shiftrelay.presence;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -77,10 +78,17 @@ public class Presence {
         return manager;
     }
 
+    /**
+     * "I am at work" from a user known by login only (the one who starts a shift in Tasklist). Somebody who
+     * is no manager is an answer, not an error: empty, and nothing changes. Throwing here would mark the
+     * caller's transaction (the engine's, for a process step) rollback-only.
+     */
     @Transactional
-    public Manager confirmByLogin(String login) {
-        Manager manager = managers.findByLogin(login).orElseThrow(() -> new UnknownManagerException(login));
-        return confirm(manager.getId());
+    public Optional<Manager> confirmByLogin(String login) {
+        if (login == null) {
+            return Optional.empty();
+        }
+        return managers.findByLogin(login).map(manager -> confirm(manager.getId()));
     }
 
     /**

@@ -10,6 +10,7 @@ import com.shiftrelay.support.ShiftRelayIntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.time.Duration;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -18,8 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The engine REST API is closed to strangers, a manager sees only their own tasks, and the Camunda webapps
- * keep their own login and CSRF protection.
+ * The engine REST API is closed to strangers, a manager sees only their own tasks and starts only their own
+ * shift, and the Camunda webapps keep their own login and CSRF protection.
  */
 @ShiftRelayIntegrationTest
 class EngineSecurityIT {
@@ -32,6 +33,9 @@ class EngineSecurityIT {
 
     @Autowired
     RuntimeService runtime;
+
+    @Autowired
+    HistoryService history;
 
     @Autowired
     ManagerDirectory directory;
@@ -53,6 +57,38 @@ class EngineSecurityIT {
         assertThat(api.get("/engine-rest/task", "nobody", "wrong").status()).isEqualTo(401);
         // Still Camunda's own filter: its realm, its (empty) body.
         assertThat(api.get("/engine-rest/task", null, null).header("WWW-Authenticate")).contains("Basic realm=\"default\"");
+    }
+
+    @Test
+    void nobodyStartsAShiftForSomebodyElse() {
+        long team = sandbox.createTeam("Смена подмены");
+        long anna = sandbox.createUser("Анна Подменная", "annaforged@demo.shiftrelay.local", team);
+        long boris = sandbox.createUser("Борис Подменяющий", "borisforged@demo.shiftrelay.local", team);
+        directory.sync();
+        Api api = new Api(port);
+
+        // Boris starts "Начать смену" through the engine REST API and names Anna as the starter.
+        var started = api.post("/engine-rest/process-definition/key/StartShift/start",
+                "{\"variables\":{\"starterLogin\":{\"value\":\"annaforged\"}}}", "borisforged", "demo");
+        assertThat(started.status()).as(started.text()).isEqualTo(200);
+        String instance = started.body().get("id").asText();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> ended(instance));
+        assertThat(passed(instance, "EndEvent_ShiftStarted")).isTrue();
+        await().atMost(Duration.ofSeconds(20)).until(() -> state(boris) == PresenceState.ONLINE);
+        assertThat(state(anna)).isEqualTo(PresenceState.OFFLINE);
+        assertThat(managers.findById(anna).orElseThrow().getLastConfirmedAt()).isNull();
+    }
+
+    @Test
+    void anAdministratorWhoIsNoManagerStartsNoShiftAndCausesNoIncident() {
+        var started = new Api(port).post("/engine-rest/process-definition/key/StartShift/start", "{}", "admin", "admin");
+        assertThat(started.status()).as(started.text()).isEqualTo(200);
+        String instance = started.body().get("id").asText();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> ended(instance));
+        assertThat(passed(instance, "EndEvent_NotAManager")).isTrue();
+        assertThat(history.createHistoricIncidentQuery().processInstanceId(instance).count()).isZero();
     }
 
     @Test
@@ -141,6 +177,15 @@ class EngineSecurityIT {
 
     private PresenceState state(long managerId) {
         return managers.findById(managerId).orElseThrow().getState();
+    }
+
+    private boolean ended(String processInstanceId) {
+        return history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).finished().count() == 1;
+    }
+
+    private boolean passed(String processInstanceId, String activityId) {
+        return history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).activityId(activityId)
+                .finished().count() == 1;
     }
 
     private Task standaloneTask(String name, String assignee) {

@@ -1,7 +1,6 @@
 package com.shiftrelay.presence.process;
 
 import com.shiftrelay.presence.Presence;
-import com.shiftrelay.presence.UnknownManagerException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,13 +17,7 @@ class ConfirmShiftStartDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        boolean known;
-        try {
-            presence.confirmByLogin(PresenceVariables.starterLogin(execution));
-            known = true;
-        } catch (UnknownManagerException e) {
-            known = false;
-        }
+        boolean known = presence.confirmByLogin(PresenceVariables.starterLogin(execution)).isPresent();
         execution.setVariable(PresenceVariables.KNOWN_MANAGER, known);
     }
 }
