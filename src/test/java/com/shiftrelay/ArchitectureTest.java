@@ -29,6 +29,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheSecurityPackageConfiguresHttpSecurity() {
+        noClasses().that().resideOutsideOfPackages("com.shiftrelay.security..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.security.config..",
+                        "org.springframework.security.web..")
+                .because("who may call what is read in one place")
+                .check(classes);
+    }
+
+    @Test
     void onlyTheCrmAdaptersUseFeign() {
         noClasses().that().resideOutsideOfPackages("com.shiftrelay.crm.amocrm..")
                 .should().dependOnClassesThat().resideInAnyPackage("feign..", "org.springframework.cloud.openfeign..")

@@ -1,24 +1,34 @@
 package com.shiftrelay.handover;
 
+import com.shiftrelay.presence.ManagerAccess;
+import com.shiftrelay.security.ApiRoles;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The hand-over ledger, and the deals that wait for somebody of their team to come ONLINE. */
+/**
+ * The hand-over ledger, and the deals that wait for somebody of their team to come ONLINE. A manager reads
+ * their own; an administrator everybody's.
+ */
 @RestController
 @RequestMapping("/api/handovers")
 class HandoversController {
 
     private final Handovers handovers;
     private final HandoverMoves moves;
+    private final ManagerAccess access;
 
-    HandoversController(Handovers handovers, HandoverMoves moves) {
+    HandoversController(Handovers handovers, HandoverMoves moves, ManagerAccess access) {
         this.handovers = handovers;
         this.moves = moves;
+        this.access = access;
     }
 
     /** A deal that stays with an OFFLINE manager because nobody of the team is ONLINE. */
@@ -35,10 +45,17 @@ class HandoversController {
                 String note) {
     }
 
+    /** All waiting deals for an administrator; a manager's own for a manager; none for anybody else. */
     @GetMapping("/waiting")
     @Transactional(readOnly = true)
-    public List<WaitingDeal> waiting() {
-        return handovers.findByStatusOrderByCreatedAtAsc(Handover.Status.WAITING).stream()
+    public List<WaitingDeal> waiting(Authentication caller) {
+        List<Handover> waiting = ApiRoles.isAdmin(caller)
+                ? handovers.findByStatusOrderByCreatedAtAsc(Handover.Status.WAITING)
+                : access.managerIdOf(caller)
+                        .map(id -> handovers.findByManagerIdAndStatus(id, Handover.Status.WAITING).stream()
+                                .sorted(Comparator.comparing(Handover::getCreatedAt)).toList())
+                        .orElse(List.of());
+        return waiting.stream()
                 .flatMap(h -> moves.findByHandoverIdOrderByDealIdAsc(h.getId()).stream()
                         .filter(m -> m.getStatus() == HandoverMove.Status.WAITING)
                         .map(m -> new WaitingDeal(m.getDealId(), h.getManagerId(), h.getTeamId(), h.getCreatedAt())))
@@ -47,6 +64,7 @@ class HandoversController {
 
     @GetMapping
     @Transactional(readOnly = true)
+    @PreAuthorize("@managerAccess.isSelfOrAdmin(authentication, #managerId)")
     public List<Run> byManager(@RequestParam long managerId) {
         return handovers.findByManagerIdOrderByCreatedAtDesc(managerId).stream()
                 .map(h -> new Run(h.getId(), h.getKind(), h.getManagerId(), h.getStatus(), h.getCreatedAt(),

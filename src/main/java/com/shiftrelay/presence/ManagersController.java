@@ -1,12 +1,11 @@
 package com.shiftrelay.presence;
 
-import com.shiftrelay.web.ApiUser;
 import com.shiftrelay.web.InvalidFieldException;
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,6 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/managers")
 class ManagersController {
+
+    /** Reading is for every user; changing a manager's presence is for that manager or an administrator. */
+    static final String SELF_OR_ADMIN = "@managerAccess.isSelfOrAdmin(authentication, #id)";
 
     private final Managers managers;
     private final Presence presence;
@@ -54,23 +56,22 @@ class ManagersController {
 
     /** Start a shift or answer a presence check; harmless for a manager who is ONLINE already. */
     @PostMapping("/{id}/online")
-    ResponseEntity<ManagerView> online(@PathVariable long id, HttpServletRequest request) {
-        ApiUser.of(request).requireSelfOrAdmin(presence.find(id).getLogin());
+    @PreAuthorize(SELF_OR_ADMIN)
+    ResponseEntity<ManagerView> online(@PathVariable long id) {
         return ResponseEntity.accepted().body(ManagerView.of(presence.confirm(id)));
     }
 
     /** Leave: the manager goes OFFLINE and their deals are handed over. */
     @PostMapping("/{id}/offline")
-    ResponseEntity<ManagerView> offline(@PathVariable long id, HttpServletRequest request) {
-        ApiUser.of(request).requireSelfOrAdmin(presence.find(id).getLogin());
+    @PreAuthorize(SELF_OR_ADMIN)
+    ResponseEntity<ManagerView> offline(@PathVariable long id) {
         return ResponseEntity.accepted().body(ManagerView.of(presence.signOff(id)));
     }
 
     /** Activity seen by an integration (a telephony system, say). */
     @PostMapping("/{id}/activity")
-    ResponseEntity<ManagerView> activity(@PathVariable long id, @RequestBody(required = false) ActivityReport report,
-                                         HttpServletRequest request) {
-        ApiUser.of(request).requireSelfOrAdmin(presence.find(id).getLogin());
+    @PreAuthorize(SELF_OR_ADMIN)
+    ResponseEntity<ManagerView> activity(@PathVariable long id, @RequestBody(required = false) ActivityReport report) {
         Instant now = clock.instant();
         Instant at = report == null || report.at() == null ? now : report.at();
         if (at.isAfter(now.plusSeconds(60))) {

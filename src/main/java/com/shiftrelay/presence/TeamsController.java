@@ -1,9 +1,7 @@
 package com.shiftrelay.presence;
 
-import com.shiftrelay.web.ApiUser;
 import com.shiftrelay.web.InvalidFieldException;
 import com.shiftrelay.web.NotFoundException;
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,10 +40,10 @@ class TeamsController {
         return teams.findAll().stream().map(this::view).toList();
     }
 
+    /** Administrators only: the rule is in the API's security configuration. */
     @PutMapping("/{id}/settings")
     @Transactional
-    public TeamView update(@PathVariable long id, @RequestBody TeamSettings settings, HttpServletRequest request) {
-        ApiUser.of(request).requireAdmin();
+    public TeamView update(@PathVariable long id, @RequestBody TeamSettings settings) {
         Team team = teams.findById(id).orElseThrow(() -> new NotFoundException("No team " + id));
         if (settings.inactivityInterval() != null) {
             team.setInactivityInterval(parseInterval(settings.inactivityInterval()));

@@ -44,8 +44,13 @@ final class PresenceVariables {
         return "WAITING".equals(execution.getVariable(HANDOVER_OUTCOME));
     }
 
+    /** Who started the shift: the authenticated user at the start event, null when nobody was. */
     static String starterLogin(DelegateExecution execution) {
         return (String) execution.getVariable(STARTER_LOGIN);
+    }
+
+    static void starterLogin(DelegateExecution execution, String login) {
+        execution.setVariable(STARTER_LOGIN, login);
     }
 
     static void nextCheckAt(DelegateExecution execution, Instant at) {

@@ -10,6 +10,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -50,8 +51,10 @@ class ShiftAndPollingProcessTest {
         ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2026-11-23T08:00:00Z")));
         // The timer cycles are expressions, evaluated at deployment: the bean must exist first.
         Mocks.register("presenceTimers", new Timers());
+        // The real listener: who starts a shift is the point of these tests.
+        Mocks.register("shiftStarter", new ShiftStarter());
         Mocks.register("confirmShiftStartDelegate", (JavaDelegate) e -> {
-            calls.add("confirm " + e.getVariable("starterLogin"));
+            calls.add("confirm " + e.getVariable(PresenceVariables.STARTER_LOGIN));
             e.setVariable("knownManager", knownManager);
         });
         Mocks.register("pollCrmActivityDelegate", (JavaDelegate) e -> calls.add("poll"));
@@ -80,6 +83,29 @@ class ShiftAndPollingProcessTest {
 
         assertThat(pi).isEnded().hasPassed("EndEvent_ShiftStarted");
         Assertions.assertThat(calls).containsExactly("confirm anna");
+    }
+
+    @Test
+    void theStarterIsTheAuthenticatedUserWhateverTheStartVariablesSay() {
+        engine.getProcessEngine().getIdentityService().setAuthenticatedUserId("boris");
+        ProcessInstance pi = runtimeService().startProcessInstanceByKey("StartShift",
+                Map.of(PresenceVariables.STARTER_LOGIN, "anna"));
+        engine.getProcessEngine().getIdentityService().clearAuthentication();
+        execute(jobQuery().processInstanceId(pi.getId()).singleResult());
+
+        assertThat(pi).isEnded().hasPassed("EndEvent_ShiftStarted");
+        Assertions.assertThat(calls).containsExactly("confirm boris");
+    }
+
+    @Test
+    void aStartWithoutAnAuthenticatedUserHasNoStarter() {
+        knownManager = false;
+        ProcessInstance pi = runtimeService().startProcessInstanceByKey("StartShift",
+                Map.of(PresenceVariables.STARTER_LOGIN, "anna"));
+        execute(jobQuery().processInstanceId(pi.getId()).singleResult());
+
+        assertThat(pi).isEnded().hasPassed("EndEvent_NotAManager");
+        Assertions.assertThat(calls).containsExactly("confirm null");
     }
 
     @Test

@@ -1,0 +1,79 @@
+package com.shiftrelay.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * Who may call what over HTTP.
+ *
+ * <p>ShiftRelay's own {@code /api}: HTTP Basic with an engine user, no session; rules that depend only on
+ * the caller's role are listed here, the rule "the manager themselves or an administrator" sits on the
+ * handler methods ({@code @PreAuthorize} with the {@code managerAccess} bean), where the manager id is
+ * already typed and an unknown id of an administrator's request reaches the handler and answers 404. A
+ * browser's POST, PUT, PATCH or DELETE needs the CSRF token of the {@code XSRF-TOKEN} cookie in
+ * {@code X-XSRF-TOKEN}; an integration's does not.
+ *
+ * <p>Everything else passes through as it did before Spring Security was here: the Camunda webapps keep
+ * their own session login and CSRF filter, {@code /engine-rest} Camunda's Basic filter, and the sandbox,
+ * actuator and static pages their own rules.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class ApiSecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, AuthenticationProvider engineUsers, ProblemSecurityResponses problems)
+            throws Exception {
+        var paths = PathPatternRequestMatcher.withDefaults();
+        CookieCsrfTokenRepository tokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        // "/" so that any page of ours can read it; the webapps' own XSRF-TOKEN lives at /camunda and wins there.
+        tokens.setCookiePath("/");
+        tokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict"));
+        return http
+                .securityMatcher(paths.matcher("/api/**"))
+                .authorizeHttpRequests(rules -> rules
+                        .requestMatchers(paths.matcher(HttpMethod.PUT, "/api/teams/{id}/settings")).hasRole(ApiRoles.ADMIN)
+                        .anyRequest().authenticated())
+                .authenticationProvider(engineUsers)
+                .httpBasic(basic -> basic.realmName(ProblemSecurityResponses.REALM).authenticationEntryPoint(problems))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(tokens)
+                        // The token is the cookie's value as it is: nothing renders it into a page to be masked.
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(BrowserRequests::changesStateFromBrowser))
+                .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .build();
+    }
+
+    /** The rest of the application, untouched: no CSRF, headers, session handling or logout of Spring Security's. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(rules -> rules.anyRequest().permitAll())
+                .csrf(AbstractHttpConfigurer::disable)
+                .headers(AbstractHttpConfigurer::disable)
+                .sessionManagement(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .servletApi(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .build();
+    }
+}

@@ -1,8 +1,0 @@
-package com.shiftrelay.web;
-
-/** The caller is known but may not do this. */
-public class ForbiddenException extends RuntimeException {
-    public ForbiddenException(String message) {
-        super(message);
-    }
-}
