@@ -40,8 +40,11 @@ public class PresenceLifecycle {
     }
 
     @Transactional
-    public void askForConfirmation(long managerId) {
-        find(managerId).moveTo(PresenceState.CONFIRMING, clock.instant());
+    /** CONFIRMING; returns when the confirmation window closes, the presence check's due date. */
+    public Instant askForConfirmation(long managerId) {
+        Instant now = clock.instant();
+        find(managerId).moveTo(PresenceState.CONFIRMING, now);
+        return now.plus(properties.confirmationTimeout());
     }
 
     @Transactional
@@ -108,11 +111,6 @@ public class PresenceLifecycle {
                 .anyMatch(m -> m.getId() != managerId && m.isActive() && m.getState() == PresenceState.ONLINE);
         return colleagueOnline ? OfflineNext.COLLEAGUE_ONLINE : OfflineNext.WAIT;
     }
-
-    public Duration confirmationTimeout() {
-        return properties.confirmationTimeout();
-    }
-
     private Duration inactivityInterval(Manager manager) {
         if (manager.getTeamId() == null) {
             return properties.inactivityInterval();

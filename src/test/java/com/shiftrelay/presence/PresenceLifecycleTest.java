@@ -104,4 +104,10 @@ class PresenceLifecycleTest {
         assertThat(lifecycle.markOfflineIfSilent(1)).isFalse();
         assertThat(anna.getState()).isEqualTo(PresenceState.ONLINE);
     }
+
+    @Test
+    void theConfirmationIsDueWhenItsWindowCloses() {
+        assertThat(lifecycle.askForConfirmation(1)).isEqualTo(NOW.plusSeconds(60));
+        assertThat(anna.getState()).isEqualTo(PresenceState.CONFIRMING);
+    }
 }

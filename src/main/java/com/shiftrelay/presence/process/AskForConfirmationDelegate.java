@@ -1,11 +1,13 @@
 package com.shiftrelay.presence.process;
 
 import com.shiftrelay.presence.PresenceLifecycle;
+import com.shiftrelay.presence.PresenceState;
+import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** BPMN ManagerPresence, Task_AskForConfirmation: CONFIRMING, with the window the task waits. */
+/** BPMN ManagerPresence, Task_AskForConfirmation: CONFIRMING, and when the task runs out (its due date and its timer). */
 @Component
 class AskForConfirmationDelegate implements JavaDelegate {
 
@@ -17,7 +19,8 @@ class AskForConfirmationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        lifecycle.askForConfirmation(PresenceVariables.managerId(execution));
-        execution.setVariable(PresenceVariables.CONFIRMATION_TIMEOUT, lifecycle.confirmationTimeout().toString());
+        Instant due = lifecycle.askForConfirmation(PresenceVariables.managerId(execution));
+        PresenceVariables.confirmationDueAt(execution, due);
+        PresenceVariables.presenceState(execution, PresenceState.CONFIRMING);
     }
 }

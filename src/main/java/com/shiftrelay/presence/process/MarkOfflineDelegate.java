@@ -1,6 +1,7 @@
 package com.shiftrelay.presence.process;
 
 import com.shiftrelay.presence.PresenceLifecycle;
+import com.shiftrelay.presence.PresenceState;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,5 +19,6 @@ class MarkOfflineDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         lifecycle.markOffline(PresenceVariables.managerId(execution));
+        PresenceVariables.presenceState(execution, PresenceState.OFFLINE);
     }
 }

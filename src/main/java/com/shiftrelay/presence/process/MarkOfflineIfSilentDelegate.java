@@ -1,6 +1,7 @@
 package com.shiftrelay.presence.process;
 
 import com.shiftrelay.presence.PresenceLifecycle;
+import com.shiftrelay.presence.PresenceState;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,5 +20,6 @@ class MarkOfflineIfSilentDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         boolean wentOffline = lifecycle.markOfflineIfSilent(PresenceVariables.managerId(execution));
         execution.setVariable(PresenceVariables.WENT_OFFLINE, wentOffline);
+        PresenceVariables.presenceState(execution, wentOffline ? PresenceState.OFFLINE : PresenceState.ONLINE);
     }
 }

@@ -1,6 +1,7 @@
 package com.shiftrelay.presence.process;
 
 import com.shiftrelay.presence.PresenceLifecycle;
+import com.shiftrelay.presence.PresenceState;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,5 +20,6 @@ class MarkOnlineDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         PresenceVariables.nextCheckAt(execution, lifecycle.markOnline(PresenceVariables.managerId(execution)));
         execution.setVariable(PresenceVariables.HANDOVER_OUTCOME, PresenceVariables.NO_HANDOVER);
+        PresenceVariables.presenceState(execution, PresenceState.ONLINE);
     }
 }

@@ -1,5 +1,6 @@
 package com.shiftrelay.presence.process;
 
+import com.shiftrelay.presence.PresenceState;
 import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -17,8 +18,11 @@ final class PresenceVariables {
     static final String WHILE_AWAY = "whileAway";
     static final String INACTIVE = "inactive";
     static final String NEXT_CHECK_AT = "nextCheckAt";
-    static final String CONFIRMATION_TIMEOUT = "confirmationTimeout";
     static final String WENT_OFFLINE = "wentOffline";
+    static final String CONFIRMATION_DUE_AT = "confirmationDueAt";
+    /** Read in Cockpit: who the instance is about and where they stand, next to the bare business key. */
+    static final String MANAGER_NAME = "managerName";
+    static final String PRESENCE_STATE = "presenceState";
     static final String STARTER_LOGIN = "starterLogin";
     static final String KNOWN_MANAGER = "knownManager";
 
@@ -51,6 +55,14 @@ final class PresenceVariables {
 
     static void starterLogin(DelegateExecution execution, String login) {
         execution.setVariable(STARTER_LOGIN, login);
+    }
+
+    static void confirmationDueAt(DelegateExecution execution, Instant at) {
+        execution.setVariable(CONFIRMATION_DUE_AT, Date.from(at));
+    }
+
+    static void presenceState(DelegateExecution execution, PresenceState state) {
+        execution.setVariable(PRESENCE_STATE, state.name());
     }
 
     static void nextCheckAt(DelegateExecution execution, Instant at) {

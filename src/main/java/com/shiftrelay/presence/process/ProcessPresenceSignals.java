@@ -66,6 +66,7 @@ class ProcessPresenceSignals implements PresenceSignals {
         Map<String, Object> variables = new HashMap<>();
         variables.put(PresenceVariables.MANAGER_LOGIN, manager.getLogin());
         variables.put(PresenceVariables.TEAM_ID, manager.getTeamId());
+        variables.put(PresenceVariables.MANAGER_NAME, manager.getName());
         if (running != null) {
             // Only what changed: a write to a busy instance would make its running step retry.
             Map<String, Object> current = runtime.getVariables(running.getId(), variables.keySet());
@@ -77,6 +78,7 @@ class ProcessPresenceSignals implements PresenceSignals {
         }
         variables.put(PresenceVariables.MANAGER_ID, manager.getId());
         variables.put(PresenceVariables.HANDOVER_OUTCOME, PresenceVariables.NO_HANDOVER);
+        variables.put(PresenceVariables.PRESENCE_STATE, manager.getState().name());
         runtime.startProcessInstanceByKey(PresenceVariables.PROCESS_KEY, businessKey, variables);
     }
 

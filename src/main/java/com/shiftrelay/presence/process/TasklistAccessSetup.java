@@ -20,7 +20,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Managers may open Tasklist, see the shared task filter and start a shift, and nothing else: their
+ * Managers may open Tasklist, see the shared task filters and start a shift, and nothing else: their
  * own tasks they see because the engine grants an assignee rights on the task. Once ready, the first
  * directory sync is started.
  */
@@ -31,17 +31,20 @@ class TasklistAccessSetup {
     private final IdentityService identity;
     private final FilterService filters;
     private final RuntimeService runtime;
+    private final TasklistFilters taskLists;
 
     TasklistAccessSetup(AuthorizationService authorizations, IdentityService identity, FilterService filters,
-                        RuntimeService runtime) {
+                        RuntimeService runtime, TasklistFilters taskLists) {
         this.authorizations = authorizations;
         this.identity = identity;
         this.filters = filters;
         this.runtime = runtime;
+        this.taskLists = taskLists;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     public void onReady() {
+        taskLists.ensure();
         grantManagers();
         runtime.startProcessInstanceByMessage(PresenceVariables.MESSAGE_DIRECTORY_SYNC_REQUESTED);
     }

@@ -71,7 +71,9 @@ class ManagerPresenceProcessTest {
             e.setVariable("inactive", inactive);
             e.setVariable("nextCheckAt", Date.from(nextCheckAt));
         });
-        register("askForConfirmationDelegate", e -> e.setVariable("confirmationTimeout", "PT60S"));
+        register("askForConfirmationDelegate", e -> {
+            e.setVariable("confirmationDueAt", Date.from(ClockUtil.getCurrentTime().toInstant().plusSeconds(60)));
+        });
         register("keepOnlineDelegate", e -> { });
         register("markOfflineIfSilentDelegate", e -> e.setVariable("wentOffline", wentOffline));
         register("markOfflineDelegate", e -> { });
@@ -170,6 +172,8 @@ class ManagerPresenceProcessTest {
         ProcessInstance pi = askedToConfirm();
         Job timeout = timerJob(pi);
         Assertions.assertThat(timeout.getDuedate()).isEqualTo(Date.from(T0.plusSeconds(900 + 60)));
+        Assertions.assertThat(task(pi).getDueDate()).as("Tasklist shows when the check runs out")
+                .isEqualTo(timeout.getDuedate());
 
         ClockUtil.setCurrentTime(timeout.getDuedate());
         execute(timeout);

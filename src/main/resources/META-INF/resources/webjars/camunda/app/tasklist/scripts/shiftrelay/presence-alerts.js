@@ -1,0 +1,244 @@
+// ShiftRelay in Tasklist's navigation bar: a manager whose Tasklist tab is in the background still learns
+// of a presence check (desktop notification, a sound, the tab's title), and one whose check ran out is told
+// in Russian what happened to their deals and how to get them back.
+
+const PRESENCE_CHECK = 'UserTask_ConfirmPresence';
+const RETURN_CHECK = 'UserTask_ConfirmReturn';
+const POLL_MS = 5000;
+const STATE_RETRIES = 6;
+
+const TEXT = {
+  enable: '🔔 Включить уведомления',
+  enabled: '🔔 Уведомления включены',
+  denied: '🔕 Уведомления запрещены',
+  why: 'ShiftRelay покажет уведомление со звуком, когда нужно подтвердить, что вы на работе, даже если '
+    + 'вкладка Tasklist в фоне. Без ответа ваши открытые сделки передадут коллегам на смене.',
+  deniedHelp: 'Уведомления для этого сайта запрещены в настройках браузера. Разрешите их (значок замка '
+    + 'слева от адреса), чтобы не пропустить проверку присутствия.',
+  titlePrefix: '⚠ Подтвердите присутствие · ',
+  checkTitle: 'Подтвердите, что вы на работе',
+  checkBody: 'Откройте Tasklist и нажмите «Завершить». Без ответа ваши сделки передадут коллегам.',
+  returnTitle: 'Вы снова на работе?',
+  returnBody: 'Подтвердите в Tasklist, чтобы забрать свои сделки.',
+  timedOutTitle: 'Время на ответ истекло',
+  timedOut: 'Вы не ответили на проверку присутствия вовремя, и ShiftRelay отметил вас как OFFLINE: ваши '
+    + 'открытые сделки переданы коллегам на смене. Чтобы вернуть их, нажмите «Запустить процесс» вверху '
+    + 'страницы и выберите «Начать смену» — сделки вернутся к вам.',
+  close: 'Закрыть'
+};
+
+function currentUser(api) {
+  return fetch(`${api.adminApi}/auth/user/${api.engine}`, { credentials: 'same-origin' })
+    .then((response) => (response.ok ? response.json() : null))
+    .then((user) => (user && user.userId) || null);
+}
+
+function presenceTasks(api, userId) {
+  const query = new URLSearchParams({
+    assignee: userId,
+    taskDefinitionKeyIn: `${PRESENCE_CHECK},${RETURN_CHECK}`
+  });
+  return fetch(`${api.engineApi}/task?${query}`, { credentials: 'same-origin' })
+    .then((response) => (response.ok ? response.json() : Promise.reject(response.status)));
+}
+
+function managerIdOf(api, task) {
+  return fetch(`${api.engineApi}/task/${encodeURIComponent(task.id)}/variables/managerId`, { credentials: 'same-origin' })
+    .then((response) => (response.ok ? response.json() : null))
+    .then((variable) => (variable ? variable.value : null))
+    .catch(() => null);
+}
+
+function presenceState(managerId) {
+  return fetch(`/api/managers/${encodeURIComponent(managerId)}`, {
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json' }
+  }).then((response) => (response.ok ? response.json() : null))
+    .then((manager) => (manager ? manager.state : null))
+    .catch(() => null);
+}
+
+function delay(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+class Chime {
+  constructor() {
+    this.context = null;
+  }
+
+  // Browsers let a page make sound only after the user did something on it: the button's click unlocks it.
+  unlock() {
+    const AudioContext = window.AudioContext || window.webkitAudioContext;
+    if (!this.context && AudioContext) {
+      this.context = new AudioContext();
+    }
+    if (this.context && this.context.state === 'suspended') {
+      this.context.resume().catch(() => {});
+    }
+  }
+
+  play() {
+    try {
+      this.unlock();
+      if (!this.context) {
+        return;
+      }
+      [0, 0.35].forEach((offset) => {
+        const start = this.context.currentTime + offset;
+        const tone = this.context.createOscillator();
+        const volume = this.context.createGain();
+        tone.frequency.value = 880;
+        volume.gain.setValueAtTime(0.25, start);
+        volume.gain.exponentialRampToValueAtTime(0.001, start + 0.3);
+        tone.connect(volume).connect(this.context.destination);
+        tone.start(start);
+        tone.stop(start + 0.3);
+      });
+    } catch (e) {
+      // No sound is no reason to miss the notification itself.
+    }
+  }
+}
+
+class PresenceAlerts {
+  constructor(node, api) {
+    this.api = api;
+    this.node = node;
+    this.chime = new Chime();
+    this.known = new Map();
+    this.userId = null;
+    this.first = true;
+  }
+
+  start() {
+    this.renderButton();
+    this.poll();
+    this.timer = setInterval(() => this.poll(), POLL_MS);
+  }
+
+  renderButton() {
+    const button = document.createElement('a');
+    button.href = '';
+    button.setAttribute('data-testid', 'shiftrelay-notifications');
+    button.addEventListener('click', (event) => {
+      event.preventDefault();
+      this.chime.unlock();
+      if ('Notification' in window && Notification.permission === 'default') {
+        Notification.requestPermission().then(() => this.updateButton());
+      } else if ('Notification' in window && Notification.permission === 'denied') {
+        window.alert(TEXT.deniedHelp);
+      }
+    });
+    this.button = button;
+    this.node.appendChild(button);
+    this.updateButton();
+  }
+
+  updateButton() {
+    if (!('Notification' in window)) {
+      this.button.style.display = 'none';
+      return;
+    }
+    const permission = Notification.permission;
+    this.button.textContent = permission === 'granted' ? TEXT.enabled
+      : permission === 'denied' ? TEXT.denied : TEXT.enable;
+    this.button.title = permission === 'denied' ? TEXT.deniedHelp : TEXT.why;
+  }
+
+  poll() {
+    const user = this.userId ? Promise.resolve(this.userId) : currentUser(this.api);
+    return user.then((userId) => {
+      this.userId = userId;
+      return userId ? presenceTasks(this.api, userId) : [];
+    }).then((tasks) => this.update(tasks)).catch(() => {});
+  }
+
+  update(tasks) {
+    const open = new Set(tasks.map((task) => task.id));
+    tasks.filter((task) => !this.known.has(task.id)).forEach((task) => {
+      const entry = { task, managerId: null };
+      this.known.set(task.id, entry);
+      managerIdOf(this.api, task).then((id) => { entry.managerId = id; });
+      // Checks already open when the page loaded are on the screen; only new ones ring.
+      if (!this.first) {
+        this.announce(task);
+      }
+    });
+    Array.from(this.known.keys()).filter((id) => !open.has(id)).forEach((id) => {
+      const entry = this.known.get(id);
+      this.known.delete(id);
+      if (entry.task.taskDefinitionKey === PRESENCE_CHECK && entry.managerId != null) {
+        this.explainIfTimedOut(entry.managerId);
+      }
+    });
+    this.first = false;
+    const title = document.title.replace(TEXT.titlePrefix, '');
+    document.title = this.known.size > 0 ? TEXT.titlePrefix + title : title;
+  }
+
+  announce(task) {
+    const isCheck = task.taskDefinitionKey === PRESENCE_CHECK;
+    this.chime.play();
+    if ('Notification' in window && Notification.permission === 'granted') {
+      const notification = new Notification(isCheck ? TEXT.checkTitle : TEXT.returnTitle, {
+        body: isCheck ? TEXT.checkBody : TEXT.returnBody,
+        tag: `shiftrelay-${task.id}`,
+        requireInteraction: true
+      });
+      notification.onclick = () => {
+        window.focus();
+        window.location.hash = `#/?task=${encodeURIComponent(task.id)}`;
+        notification.close();
+      };
+    }
+  }
+
+  // The check left the list: answered (ONLINE again) or ran out (OFFLINE). The process marks the manager a
+  // moment after the task ends, so the state is asked a few times before giving up.
+  explainIfTimedOut(managerId, attempt = 0) {
+    return presenceState(managerId).then((state) => {
+      if (state === 'OFFLINE') {
+        this.showTimedOut();
+      } else if ((state === 'CONFIRMING' || state == null) && attempt < STATE_RETRIES) {
+        return delay(1000).then(() => this.explainIfTimedOut(managerId, attempt + 1));
+      }
+      return null;
+    });
+  }
+
+  showTimedOut() {
+    if (document.querySelector('[data-testid="shiftrelay-timed-out"]')) {
+      return;
+    }
+    const banner = document.createElement('div');
+    banner.setAttribute('data-testid', 'shiftrelay-timed-out');
+    banner.setAttribute('role', 'alert');
+    banner.className = 'alert alert-warning';
+    banner.style.cssText = 'position:fixed;top:60px;left:50%;transform:translateX(-50%);z-index:2000;'
+      + 'max-width:640px;box-shadow:0 2px 8px rgba(0,0,0,.3)';
+    const title = document.createElement('strong');
+    title.textContent = TEXT.timedOutTitle;
+    const text = document.createElement('p');
+    text.textContent = TEXT.timedOut;
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.className = 'btn btn-default btn-sm';
+    close.textContent = TEXT.close;
+    close.addEventListener('click', () => banner.remove());
+    banner.append(title, text, close);
+    document.body.appendChild(banner);
+    if (document.hidden && 'Notification' in window && Notification.permission === 'granted') {
+      new Notification(TEXT.timedOutTitle, { body: TEXT.timedOut, tag: 'shiftrelay-timed-out' });
+    }
+  }
+}
+
+export default {
+  id: 'shiftrelay.presenceAlerts',
+  pluginPoint: 'tasklist.navbar.action',
+  priority: 100,
+  render(node, { api }) {
+    new PresenceAlerts(node, api).start();
+  }
+};
