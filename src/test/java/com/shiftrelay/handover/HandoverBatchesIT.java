@@ -12,11 +12,9 @@ import com.shiftrelay.presence.PresenceState;
 import com.shiftrelay.presence.Team;
 import com.shiftrelay.presence.Teams;
 import com.shiftrelay.support.IntegrationTestProfiles;
-import java.time.Clock;
+import com.shiftrelay.support.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,34 +58,6 @@ class HandoverBatchesIT {
         @Bean
         MovableClock clock() {
             return new MovableClock(Instant.parse("2026-11-23T10:00:00Z"));
-        }
-    }
-
-    /** A clock the test moves forward. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 

@@ -7,11 +7,9 @@ import com.shiftrelay.crm.ActivityType;
 import com.shiftrelay.crm.CrmActivity;
 import com.shiftrelay.crm.fake.FakeCrm;
 import com.shiftrelay.support.IntegrationTestProfiles;
-import java.time.Clock;
+import com.shiftrelay.support.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -92,34 +90,6 @@ class ActivityFeedIT {
 
         @Override
         public void track(Manager manager) {
-        }
-    }
-
-    /** A clock the test moves. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant at) {
-            now = at;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 
