@@ -1,0 +1,107 @@
+package com.shiftrelay.support;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real headless Chromium, the system's (Debian's {@code chromium} package, or {@code SHIFTRELAY_CHROMIUM}),
+ * driven by Playwright. On a machine without it the browser tests are skipped with a notice, except in CI
+ * ({@code CI=true}), where {@code .ci/run} installs it and a missing browser is a failure.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final Path DEFAULT_CHROMIUM = Path.of("/usr/bin/chromium");
+
+    private final Playwright playwright;
+    private final com.microsoft.playwright.Browser chromium;
+    private final String base;
+    private final List<Page> pages = new ArrayList<>();
+
+    private Browser(int port) {
+        Path executable = executable();
+        this.playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        this.chromium = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(executable)
+                .setHeadless(true)
+                .setArgs(List.of("--disable-dev-shm-usage")));
+        this.base = "http://localhost:" + port;
+    }
+
+    public static Browser start(int port) {
+        Path executable = executable();
+        boolean present = Files.isExecutable(executable);
+        if (!present && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new IllegalStateException("No Chromium at " + executable + ": .ci/run installs Debian's chromium");
+        }
+        assumeTrue(present, "No Chromium at " + executable + " (apt-get install chromium): browser test skipped");
+        return new Browser(port);
+    }
+
+    private static Path executable() {
+        String configured = System.getenv("SHIFTRELAY_CHROMIUM");
+        return configured == null || configured.isBlank() ? DEFAULT_CHROMIUM : Path.of(configured);
+    }
+
+    /**
+     * A fresh browser profile in the given language (a Russian manager's browser sends {@code ru-RU}), allowed
+     * to show notifications, which are recorded in {@code window.__notifications} instead of reaching a desktop
+     * that a headless browser does not have.
+     */
+    public Page newPage(String locale) {
+        BrowserContext context = chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setLocale(locale)
+                .setBaseURL(base)
+                .setViewportSize(1400, 900));
+        context.grantPermissions(List.of("notifications"), new BrowserContext.GrantPermissionsOptions().setOrigin(base));
+        context.addInitScript("""
+                window.__notifications = [];
+                window.Notification = class {
+                  static permission = 'granted';
+                  static requestPermission() { return Promise.resolve('granted'); }
+                  constructor(title, options) { window.__notifications.push({ title, body: (options || {}).body }); }
+                  close() {}
+                };
+                """);
+        Page page = context.newPage();
+        page.setDefaultTimeout(20_000);
+        pages.add(page);
+        return page;
+    }
+
+    /** Signs in on a Camunda webapp's own login form, as a person does. */
+    public static void signIn(Page page, String app, String user, String password) {
+        page.navigate("/camunda/app/" + app + "/");
+        page.locator("input[ng-model=username]").fill(user);
+        page.locator("input[ng-model=password]").fill(password);
+        page.locator("form[name=signinForm] button[type=submit]").click();
+    }
+
+    /** Keeps a picture of every page as it was at the end, in target/browser, for whoever reads a failure. */
+    public void close(String testName) {
+        for (int i = 0; i < pages.size(); i++) {
+            try {
+                pages.get(i).screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                        .setPath(Path.of("target", "browser", testName + "-" + i + ".png")));
+            } catch (RuntimeException e) {
+                // A page that is gone has nothing to show.
+            }
+        }
+        close();
+    }
+
+    @Override
+    public void close() {
+        chromium.close();
+        playwright.close();
+    }
+}
