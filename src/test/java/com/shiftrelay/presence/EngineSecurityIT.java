@@ -86,8 +86,17 @@ class EngineSecurityIT {
         assertThat(started.status()).as(started.text()).isEqualTo(200);
         String instance = started.body().get("id").asText();
 
+        // Told at once, in a task of their own, and nothing else happens.
+        Api.Response told = new Api(port).get("/engine-rest/task?processInstanceId=" + instance, "admin", "admin");
+        assertThat(told.body()).hasSize(1);
+        assertThat(told.body().get(0).get("name").asText()).isEqualTo("Смену начинают только менеджеры");
+        assertThat(told.body().get(0).get("assignee").asText()).isEqualTo("admin");
+        assertThat(new Api(port).post("/engine-rest/task/" + told.body().get(0).get("id").asText() + "/complete", "{}",
+                "admin", "admin").status()).isEqualTo(204);
+
         await().atMost(Duration.ofSeconds(20)).until(() -> ended(instance));
         assertThat(passed(instance, "EndEvent_NotAManager")).isTrue();
+        assertThat(passed(instance, "Task_ConfirmShiftStart")).isFalse();
         assertThat(history.createHistoricIncidentQuery().processInstanceId(instance).count()).isZero();
     }
 

@@ -1,16 +1,26 @@
 package com.shiftrelay.presence.process;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
+import com.shiftrelay.presence.Manager;
+import com.shiftrelay.presence.Presence;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -32,6 +42,7 @@ class ShiftAndPollingProcessTest {
 
     private final List<String> calls = new ArrayList<>();
     private boolean knownManager = true;
+    private final Set<String> managers = new HashSet<>(Set.of("anna", "boris"));
     private String deploymentId;
 
     /** Stands in for the Spring bean the timer cycles are read from. */
@@ -52,7 +63,10 @@ class ShiftAndPollingProcessTest {
         // The timer cycles are expressions, evaluated at deployment: the bean must exist first.
         Mocks.register("presenceTimers", new Timers());
         // The real listener: who starts a shift is the point of these tests.
-        Mocks.register("shiftStarter", new ShiftStarter());
+        Presence presence = mock(Presence.class);
+        when(presence.findByLogin(any())).thenAnswer(call -> managers.contains(call.getArgument(0, String.class))
+                ? Optional.of(mock(Manager.class)) : Optional.empty());
+        Mocks.register("shiftStarter", new ShiftStarter(presence));
         Mocks.register("confirmShiftStartDelegate", (JavaDelegate) e -> {
             calls.add("confirm " + e.getVariable(PresenceVariables.STARTER_LOGIN));
             e.setVariable("knownManager", knownManager);
@@ -64,6 +78,7 @@ class ShiftAndPollingProcessTest {
                 .addClasspathResource("processes/ActivityPolling.bpmn")
                 .addClasspathResource("processes/ManagerDirectorySync.bpmn")
                 .addClasspathResource("forms/start-shift.form")
+                .addClasspathResource("forms/not-a-manager.form")
                 .deploy().getId();
     }
 
@@ -98,25 +113,52 @@ class ShiftAndPollingProcessTest {
     }
 
     @Test
-    void aStartWithoutAnAuthenticatedUserHasNoStarter() {
-        knownManager = false;
+    void aStartWithoutAnAuthenticatedUserHasNoStarterAndConfirmsNobody() {
         ProcessInstance pi = runtimeService().startProcessInstanceByKey("StartShift",
                 Map.of(PresenceVariables.STARTER_LOGIN, "anna"));
-        execute(jobQuery().processInstanceId(pi.getId()).singleResult());
 
-        assertThat(pi).isEnded().hasPassed("EndEvent_NotAManager");
-        Assertions.assertThat(calls).containsExactly("confirm null");
+        assertThat(pi).isWaitingAt("UserTask_ExplainNotAManager");
+        Assertions.assertThat(jobQuery().processInstanceId(pi.getId()).timers().count()).isOne();
+        Assertions.assertThat(calls).isEmpty();
     }
 
     @Test
-    void somebodyWhoIsNoManagerStartsNothing() {
-        knownManager = false;
+    void somebodyWhoIsNoManagerIsToldAtOnceAndNothingChanges() {
         engine.getProcessEngine().getIdentityService().setAuthenticatedUserId("admin");
+        ProcessInstance pi = runtimeService().startProcessInstanceByKey("StartShift");
+        engine.getProcessEngine().getIdentityService().clearAuthentication();
+
+        // Synchronously, in the start's transaction: Tasklist finds the task when the start returns.
+        assertThat(pi).isWaitingAt("UserTask_ExplainNotAManager").task().isAssignedTo("admin");
+        complete(task(pi));
+
+        assertThat(pi).isEnded().hasPassed("EndEvent_NotAManager").hasNotPassed("Task_ConfirmShiftStart");
+        Assertions.assertThat(calls).isEmpty();
+    }
+
+    @Test
+    void anUnreadExplanationClosesItselfAfterTenMinutes() {
+        engine.getProcessEngine().getIdentityService().setAuthenticatedUserId("admin");
+        ProcessInstance pi = runtimeService().startProcessInstanceByKey("StartShift");
+        engine.getProcessEngine().getIdentityService().clearAuthentication();
+        Job timer = jobQuery().processInstanceId(pi.getId()).timers().singleResult();
+        Assertions.assertThat(timer.getDuedate()).isEqualTo(Date.from(java.time.Instant.parse("2026-11-23T08:10:00Z")));
+
+        execute(timer);
+
+        assertThat(pi).isEnded().hasPassed("BoundaryEvent_ExplanationUnread", "EndEvent_NotAManager");
+    }
+
+    @Test
+    void aManagerDeactivatedBetweenTheStartAndTheConfirmationEndsQuietly() {
+        knownManager = false;
+        engine.getProcessEngine().getIdentityService().setAuthenticatedUserId("anna");
         ProcessInstance pi = runtimeService().startProcessInstanceByKey("StartShift");
         engine.getProcessEngine().getIdentityService().clearAuthentication();
         execute(jobQuery().processInstanceId(pi.getId()).singleResult());
 
-        assertThat(pi).isEnded().hasPassed("EndEvent_NotAManager");
+        assertThat(pi).isEnded().hasPassed("EndEvent_ManagerGone");
+        Assertions.assertThat(calls).containsExactly("confirm anna");
     }
 
     @Test
