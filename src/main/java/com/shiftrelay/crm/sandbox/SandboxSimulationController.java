@@ -2,6 +2,7 @@ package com.shiftrelay.crm.sandbox;
 
 import com.shiftrelay.presence.Manager;
 import com.shiftrelay.presence.Managers;
+import com.shiftrelay.security.ApiRoles;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,7 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Lets a person trying the demo act as the CRM's users (a call, a message, a deal given away by hand) and
- * watch what ShiftRelay makes of it. Open without a login: it is a demo CRM with demo data.
+ * watch what ShiftRelay makes of it. It shows every manager's clients, so it needs a login (see
+ * {@code SandboxSecurityConfiguration}).
  */
 @RestController
 @ConditionalOnSandboxCrm
@@ -37,8 +40,13 @@ class SandboxSimulationController {
                        int leadCount, List<LeadView> leads) {
     }
 
-    record State(String crm, List<SandboxTeam> teams, List<ManagerView> managers) {
+    /** Who is looking, for the page to show. */
+    record Viewer(String login, boolean administrator) {
     }
+
+    record State(String crm, Viewer viewer, List<SandboxTeam> teams, List<ManagerView> managers) {
+    }
+
 
     private final SandboxCrm crm;
     private final Managers managers;
@@ -77,7 +85,7 @@ class SandboxSimulationController {
 
     /** Managers with their presence (as ShiftRelay sees it) and their open deals, for the watch page. */
     @GetMapping("/sandbox/state")
-    State state() {
+    State state(Authentication viewer) {
         List<SandboxTeam> teams = crm.teams();
         Map<Long, String> teamNames = teams.stream().collect(Collectors.toMap(SandboxTeam::id, SandboxTeam::name));
         Map<Long, String> pipelines = crm.pipelines();
@@ -96,6 +104,6 @@ class SandboxSimulationController {
             return new ManagerView(user.id(), user.name(), user.login(), user.email(), user.teamId(),
                     user.teamId() == null ? null : teamNames.get(user.teamId()), state, leads.size(), leads);
         }).toList();
-        return new State("sandbox", teams, views);
+        return new State("sandbox", new Viewer(viewer.getName(), ApiRoles.isAdmin(viewer)), teams, views);
     }
 }
