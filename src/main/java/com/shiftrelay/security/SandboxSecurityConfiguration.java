@@ -21,9 +21,9 @@ import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 
 /**
- * The sandbox CRM's page and its simulation and state endpoints show every manager's clients and move
- * deals, so they need a login: any engine user, by HTTP Basic (curl, tests) or by the session of a
- * browser signed in to the Camunda webapps. A browser's POST needs the
+ * The sandbox CRM's page and its simulation, state and reset endpoints show every manager's clients and
+ * move deals, so they need a login: any engine user, by HTTP Basic (curl, tests) or by the session of a
+ * browser signed in to the Camunda webapps; resetting is for administrators. A browser's POST needs the
  * CSRF token of the {@code XSRF-TOKEN} cookie, the same cookie and header as {@code /api}'s.
  *
  * <p>The amoCRM-dialect API under {@code /sandbox/amocrm} is not covered: ShiftRelay's own adapter calls it
@@ -47,6 +47,7 @@ class SandboxSecurityConfiguration {
                         new NegatedRequestMatcher(paths.matcher("/sandbox/amocrm/**"))))
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers(paths.matcher(HttpMethod.GET, SandboxSecurityResponses.LOGIN_PAGE)).permitAll()
+                        .requestMatchers(paths.matcher(HttpMethod.POST, "/sandbox/reset")).hasRole(ApiRoles.ADMIN)
                         .anyRequest().authenticated())
                 .authenticationProvider(engineUsers)
                 .httpBasic(basic -> basic.realmName(ProblemSecurityResponses.REALM).authenticationEntryPoint(responses))

@@ -52,7 +52,7 @@ final class SandboxSecurityResponses implements AuthenticationEntryPoint, Access
             throws IOException {
         write(request, response, HttpStatus.FORBIDDEN, e instanceof CsrfException
                 ? "A browser's request that changes something must send the X-XSRF-TOKEN header with the value of the XSRF-TOKEN cookie"
-                : "Not allowed");
+                : "Only an administrator (a member of camunda-admin) may reset the sandbox CRM");
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)

@@ -12,7 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The sandbox CRM's page and its simulation and state endpoints need a login, by HTTP Basic or by the
+ * The sandbox CRM's page and its simulation, state and reset endpoints need a login, by HTTP Basic or by the
  * session of a browser signed in to the Camunda webapps; its amoCRM-dialect API keeps its bearer token.
  */
 @ShiftRelayIntegrationTest
@@ -42,6 +42,7 @@ class SandboxSecurityIT {
                 api.get("/sandbox/state", null, null),
                 api.post("/sandbox/simulate/activity", "{\"userId\":" + ulyana + ",\"type\":\"incoming_call\"}", null, null),
                 api.post("/sandbox/leads/" + lead + "/responsible", "{\"userId\":" + ulyana + "}", null, null),
+                api.post("/sandbox/reset", null, null, null),
                 api.get("/sandbox/index.html", null, null),
                 api.get("/sandbox/state", "nobody", "wrong"));
         for (Api.Response response : refused) {
@@ -103,6 +104,25 @@ class SandboxSecurityIT {
     }
 
     @Test
+    void onlyAnAdministratorResetsTheSandbox() {
+        long zakhar = manager("Захар Сбрасывающий", "zakharsandsec");
+        long lead = sandbox.createLead("Сделка Захара", zakhar, PIPELINE, OPEN_STATUS, false);
+        Api api = new Api(port);
+
+        var byManager = api.post("/sandbox/reset", null, "zakharsandsec", PASSWORD);
+        assertThat(byManager.status()).isEqualTo(403);
+        assertThat(byManager.contentType()).startsWith("application/problem+json");
+        assertThat(byManager.body().get("detail").asText()).contains("administrator");
+        assertThat(sandbox.lead(lead).name()).isEqualTo("Сделка Захара");
+
+        var byAdmin = api.post("/sandbox/reset", null, "admin", "admin");
+        assertThat(byAdmin.status()).isEqualTo(200);
+        assertThat(byAdmin.body().get("deals").asInt()).isEqualTo(200);
+        assertThat(sandbox.leads()).hasSize(200).noneMatch(deal -> deal.id() == lead);
+        assertThat(api.get("/sandbox/state", "admin", "admin").body().at("/viewer/administrator").asBoolean()).isTrue();
+    }
+
+    @Test
     void theAmoCrmDialectApiKeepsItsBearerTokenNotALogin() {
         Api api = new Api(port);
         String account = "/sandbox/amocrm/api/v4/account";
@@ -141,6 +161,8 @@ class SandboxSecurityIT {
         assertThat(sameOrigin(browser, "POST", "/sandbox/simulate/activity").header("X-XSRF-TOKEN", token)
                 .json(activity).send().status()).isEqualTo(201);
         assertThat(browser.request("GET", WEBAPP_USER).send().body().get("userId").asText()).isEqualTo("wandasandsec");
+        var reset = sameOrigin(browser, "POST", "/sandbox/reset").header("X-XSRF-TOKEN", token).send();
+        assertThat(reset.status()).isEqualTo(403);
 
         // Signing out of the page ends the session: the webapps are signed out too.
         var signOut = sameOrigin(browser, "POST", "/sandbox/logout").header("X-XSRF-TOKEN", token).send();

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Lets a person trying the demo act as the CRM's users (a call, a message, a deal given away by hand) and
  * watch what ShiftRelay makes of it. It shows every manager's clients, so it needs a login (see
- * {@code SandboxSecurityConfiguration}).
+ * {@code SandboxSecurityConfiguration}); resetting is for administrators.
  */
 @RestController
 @ConditionalOnSandboxCrm
@@ -40,19 +40,23 @@ class SandboxSimulationController {
                        int leadCount, List<LeadView> leads) {
     }
 
-    /** Who is looking, for the page to show. */
+    /** Who is looking: the page shows it, and offers the reset to administrators only. */
     record Viewer(String login, boolean administrator) {
     }
 
     record State(String crm, Viewer viewer, List<SandboxTeam> teams, List<ManagerView> managers) {
     }
 
+    record ResetOutcome(int deals) {
+    }
 
     private final SandboxCrm crm;
+    private final SandboxDemoSeeder demo;
     private final Managers managers;
 
-    SandboxSimulationController(SandboxCrm crm, Managers managers) {
+    SandboxSimulationController(SandboxCrm crm, SandboxDemoSeeder demo, Managers managers) {
         this.crm = crm;
+        this.demo = demo;
         this.managers = managers;
     }
 
@@ -81,6 +85,12 @@ class SandboxSimulationController {
         }
         crm.reassignByHand(id, request.userId());
         return crm.lead(id);
+    }
+
+    /** Starts the demo over: the demo's deals dealt out again to the same people; ShiftRelay's side is untouched. */
+    @PostMapping("/sandbox/reset")
+    ResetOutcome reset() {
+        return new ResetOutcome(demo.dealAgain());
     }
 
     /** Managers with their presence (as ShiftRelay sees it) and their open deals, for the watch page. */
