@@ -33,9 +33,19 @@ class EngineUserAuthentication implements AuthenticationProvider {
                 || !identity.checkPassword(login, password)) {
             throw new BadCredentialsException("Wrong user name or password");
         }
+        return authenticated(login);
+    }
+
+    /** The user as the API knows them once their identity is settled, by password or otherwise. */
+    Authentication authenticated(String login) {
         boolean admin = identity.createGroupQuery().groupMember(login).groupId(Groups.CAMUNDA_ADMIN).count() > 0;
         List<GrantedAuthority> authorities = admin ? List.of(new SimpleGrantedAuthority(ApiRoles.ADMIN_AUTHORITY)) : List.of();
         return UsernamePasswordAuthenticationToken.authenticated(login, null, authorities);
+    }
+
+    /** Whether the engine still has this user: a session outlives a user deleted since it began. */
+    boolean exists(String login) {
+        return identity.createUserQuery().userId(login).count() > 0;
     }
 
     @Override

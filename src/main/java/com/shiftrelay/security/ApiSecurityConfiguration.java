@@ -2,6 +2,7 @@ package com.shiftrelay.security;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -64,7 +65,7 @@ class ApiSecurityConfiguration {
 
     /** The rest of the application, untouched: no CSRF, headers, session handling or logout of Spring Security's. */
     @Bean
-    @Order(2)
+    @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(rules -> rules.anyRequest().permitAll())

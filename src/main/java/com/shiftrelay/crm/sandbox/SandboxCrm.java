@@ -62,6 +62,29 @@ public class SandboxCrm {
         pipelines.deleteAllInBatch();
     }
 
+    /**
+     * Deletes every deal and the whole event feed and ends a simulated outage; people, teams and pipelines stay,
+     * so ShiftRelay's managers still match the CRM's users.
+     */
+    @Transactional
+    void clearDeals() {
+        outage.set(false);
+        events.deleteAllInBatch();
+        leads.deleteAllInBatch();
+    }
+
+    /** Active users' ids by team, teams and users in id order; users without a team are left out. */
+    @Transactional(readOnly = true)
+    Map<Long, List<Long>> activeUserIdsByTeam() {
+        Map<Long, List<Long>> byTeam = new TreeMap<>();
+        for (User user : users.findAllByOrderByIdAsc()) {
+            if (user.isActive() && user.getGroupId() != null) {
+                byTeam.computeIfAbsent(user.getGroupId(), id -> new ArrayList<>()).add(user.getId());
+            }
+        }
+        return byTeam;
+    }
+
     @Transactional(readOnly = true)
     public boolean isEmpty() {
         return users.count() == 0 && leads.count() == 0 && groups.count() == 0;

@@ -13,6 +13,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -72,18 +73,45 @@ class SandboxDemoSeeder implements ApplicationRunner {
     }
 
     void seed() {
-        crm.createPipeline(SALES_PIPELINE, "Продажи");
-        crm.createPipeline(CARE_PIPELINE, "Сопровождение");
+        createPipelines();
         List<Long> administrators = createTeam("Администраторы", ADMINISTRATORS);
         List<Long> curators = createTeam("Кураторы", CURATORS);
+        dealDeals(List.of(administrators, curators));
+    }
 
+    /**
+     * Deletes every deal and event and deals the demo's deals out again to the active people of the sandbox's
+     * teams, as at the first start: with the demo's two teams exactly the deals of that start. People, teams and
+     * pipelines stay, so ShiftRelay's managers stay who they are. Answers how many deals there are now.
+     */
+    @Transactional
+    int dealAgain() {
+        List<List<Long>> teams = List.copyOf(crm.activeUserIdsByTeam().values());
+        if (teams.isEmpty()) {
+            throw new SimulationRejectedException(HttpStatus.CONFLICT, "teams",
+                    "The sandbox has no team with an active user to deal the demo's deals to; nothing was changed");
+        }
+        crm.clearDeals();
+        createPipelines();
+        dealDeals(teams);
+        return DEALS;
+    }
+
+    private void createPipelines() {
+        crm.createPipeline(SALES_PIPELINE, "Продажи");
+        crm.createPipeline(CARE_PIPELINE, "Сопровождение");
+    }
+
+    /** Deals go to the teams in turn; the first team's are in the sales pipeline, the second's in care, and so on. */
+    private void dealDeals(List<List<Long>> teams) {
         // A fixed seed: every fresh demo shows the same deals, which keeps the README and screenshots true.
         Random random = new Random(20250101L);
         Instant now = clock.instant();
         for (int i = 0; i < DEALS; i++) {
-            boolean sales = i % 2 == 0;
-            List<Long> team = sales ? administrators : curators;
-            long responsible = team.get((i / 2) % team.size());
+            int teamIndex = i % teams.size();
+            boolean sales = teamIndex % 2 == 0;
+            List<Long> team = teams.get(teamIndex);
+            long responsible = team.get((i / teams.size()) % team.size());
             String[] services = sales ? SALES_SERVICES : CARE_SERVICES;
             long[] statuses = sales ? SALES_STATUSES : CARE_STATUSES;
             // About one deal in ten is closed (won or lost) and about one open deal in ten is pinned, drawn at

@@ -2,6 +2,7 @@ package com.shiftrelay.crm.sandbox;
 
 import com.shiftrelay.presence.Manager;
 import com.shiftrelay.presence.Managers;
+import com.shiftrelay.security.ApiRoles;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,7 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Lets a person trying the demo act as the CRM's users (a call, a message, a deal given away by hand) and
- * watch what ShiftRelay makes of it. Open without a login: it is a demo CRM with demo data.
+ * watch what ShiftRelay makes of it. It shows every manager's clients, so it needs a login (see
+ * {@code SandboxSecurityConfiguration}); resetting is for administrators.
  */
 @RestController
 @ConditionalOnSandboxCrm
@@ -37,14 +40,23 @@ class SandboxSimulationController {
                        int leadCount, List<LeadView> leads) {
     }
 
-    record State(String crm, List<SandboxTeam> teams, List<ManagerView> managers) {
+    /** Who is looking: the page shows it, and offers the reset to administrators only. */
+    record Viewer(String login, boolean administrator) {
+    }
+
+    record State(String crm, Viewer viewer, List<SandboxTeam> teams, List<ManagerView> managers) {
+    }
+
+    record ResetOutcome(int deals) {
     }
 
     private final SandboxCrm crm;
+    private final SandboxDemoSeeder demo;
     private final Managers managers;
 
-    SandboxSimulationController(SandboxCrm crm, Managers managers) {
+    SandboxSimulationController(SandboxCrm crm, SandboxDemoSeeder demo, Managers managers) {
         this.crm = crm;
+        this.demo = demo;
         this.managers = managers;
     }
 
@@ -75,9 +87,15 @@ class SandboxSimulationController {
         return crm.lead(id);
     }
 
+    /** Starts the demo over: the demo's deals dealt out again to the same people; ShiftRelay's side is untouched. */
+    @PostMapping("/sandbox/reset")
+    ResetOutcome reset() {
+        return new ResetOutcome(demo.dealAgain());
+    }
+
     /** Managers with their presence (as ShiftRelay sees it) and their open deals, for the watch page. */
     @GetMapping("/sandbox/state")
-    State state() {
+    State state(Authentication viewer) {
         List<SandboxTeam> teams = crm.teams();
         Map<Long, String> teamNames = teams.stream().collect(Collectors.toMap(SandboxTeam::id, SandboxTeam::name));
         Map<Long, String> pipelines = crm.pipelines();
@@ -96,6 +114,6 @@ class SandboxSimulationController {
             return new ManagerView(user.id(), user.name(), user.login(), user.email(), user.teamId(),
                     user.teamId() == null ? null : teamNames.get(user.teamId()), state, leads.size(), leads);
         }).toList();
-        return new State("sandbox", teams, views);
+        return new State("sandbox", new Viewer(viewer.getName(), ApiRoles.isAdmin(viewer)), teams, views);
     }
 }

@@ -401,7 +401,7 @@ class SandboxAmoCrmApiIT implements LockedLeadInABatchContract {
     void simulatedActivityShowsInTheEventFeed() throws Exception {
         long lead = crm.createLead("A1", anna, 7001, 70011, false);
 
-        ResponseEntity<String> created = http.postForEntity("/sandbox/simulate/activity",
+        ResponseEntity<String> created = signedIn().postForEntity("/sandbox/simulate/activity",
                 Map.of("userId", anna, "type", "incoming_call"), String.class);
 
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
@@ -414,9 +414,9 @@ class SandboxAmoCrmApiIT implements LockedLeadInABatchContract {
 
     @Test
     void simulationNamesTheFieldItCannotTake() throws Exception {
-        ResponseEntity<String> badType = http.postForEntity("/sandbox/simulate/activity",
+        ResponseEntity<String> badType = signedIn().postForEntity("/sandbox/simulate/activity",
                 Map.of("userId", anna, "type", "coffee_break"), String.class);
-        ResponseEntity<String> badUser = http.postForEntity("/sandbox/simulate/activity",
+        ResponseEntity<String> badUser = signedIn().postForEntity("/sandbox/simulate/activity",
                 Map.of("userId", 999999, "type", "incoming_call"), String.class);
 
         assertThat(badType.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -431,7 +431,7 @@ class SandboxAmoCrmApiIT implements LockedLeadInABatchContract {
     void reassigningByHandMovesTheDeal() {
         long lead = crm.createLead("A1", anna, 7001, 70011, false);
 
-        ResponseEntity<String> response = http.postForEntity("/sandbox/leads/" + lead + "/responsible",
+        ResponseEntity<String> response = signedIn().postForEntity("/sandbox/leads/" + lead + "/responsible",
                 Map.of("userId", boris), String.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -444,7 +444,7 @@ class SandboxAmoCrmApiIT implements LockedLeadInABatchContract {
         long open = crm.createLead("Имплантация", anna, 7001, 70011, true);
         crm.createLead("Won", anna, 7001, 142, false);
 
-        JsonNode state = json.readTree(http.getForEntity("/sandbox/state", String.class).getBody());
+        JsonNode state = json.readTree(signedIn().getForEntity("/sandbox/state", String.class).getBody());
 
         assertThat(state.get("crm").asText()).isEqualTo("sandbox");
         JsonNode first = state.get("managers").get(0);
@@ -461,13 +461,18 @@ class SandboxAmoCrmApiIT implements LockedLeadInABatchContract {
 
     @Test
     void servesTheWatchPage() {
-        ResponseEntity<String> redirect = http.getForEntity("/sandbox", String.class);
-        ResponseEntity<String> page = http.getForEntity("/sandbox/index.html", String.class);
+        ResponseEntity<String> redirect = signedIn().getForEntity("/sandbox", String.class);
+        ResponseEntity<String> page = signedIn().getForEntity("/sandbox/index.html", String.class);
 
         assertThat(redirect.getStatusCode().is2xxSuccessful() || redirect.getStatusCode().is3xxRedirection())
                 .isTrue();
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(page.getBody()).contains("sandbox CRM").contains("/sandbox/state");
+    }
+
+    /** The page and its simulation endpoints need a login (see SandboxSecurityIT); the API here needs none. */
+    private TestRestTemplate signedIn() {
+        return http.withBasicAuth("admin", "admin");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package com.shiftrelay.crm.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,8 @@ class SandboxDemoSeedIT {
     private SandboxCrm crm;
     @Autowired
     private SandboxDemoSeeder seeder;
+    @Autowired
+    private SandboxOutage outage;
 
     @Test
     void seedsTwoTeamsOfFiveManagersAndTwoHundredDeals() throws Exception {
@@ -47,6 +50,44 @@ class SandboxDemoSeedIT {
         assertThat(leads).extracting(SandboxLead::responsibleId).containsOnly(
                 users.stream().map(SandboxUser::id).toArray(Long[]::new));
         assertThat(crm.openLeadIdsByResponsible()).hasSize(10);
+    }
+
+    /** The reset of the sandbox page: the first start's deals again, with the same people, none of the changes since. */
+    @Test
+    void dealingAgainGivesTheFirstStartsDealsToTheSamePeople() throws Exception {
+        crm.reset();
+        seeder.run(null);
+        List<String> firstStart = deals();
+        List<SandboxUser> people = crm.users();
+        long moved = crm.leads().get(0).id();
+        crm.reassignByHand(moved, people.get(9).id());
+        crm.recordActivity(people.get(0).id(), "incoming_call", null);
+        crm.setOutage(true);
+
+        assertThat(seeder.dealAgain()).isEqualTo(200);
+
+        assertThat(deals()).isEqualTo(firstStart);
+        assertThat(crm.users()).isEqualTo(people);
+        assertThat(crm.leads()).noneMatch(lead -> lead.id() == moved);
+        assertThat(crm.events()).isEmpty();
+        assertThat(outage.active()).isFalse();
+    }
+
+    @Test
+    void dealingAgainWithNobodyToDealToChangesNothing() throws Exception {
+        crm.reset();
+        long lead = crm.createLead("Консультация", crm.createUser("Без команды", "noteam@demo.shiftrelay.local", null),
+                7001, 70011, false);
+
+        assertThatThrownBy(seeder::dealAgain).isInstanceOf(SimulationRejectedException.class)
+                .hasMessageContaining("no team");
+        assertThat(crm.leads()).extracting(SandboxLead::id).containsExactly(lead);
+    }
+
+    /** Each deal's name, owner, pipeline, status and pin: what the page shows, without ids or times. */
+    private List<String> deals() {
+        return crm.leads().stream().map(lead -> lead.name() + "|" + lead.responsibleId() + "|" + lead.pipelineId()
+                + "|" + lead.statusId() + "|" + lead.pinned()).toList();
     }
 
     @Test

@@ -1,0 +1,66 @@
+package com.shiftrelay.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
+
+/**
+ * What the sandbox CRM's page and its endpoints say to somebody not signed in or not allowed. A browser
+ * opening the page is sent to the sign-in page; everything else gets RFC 9457 problem details, like the API,
+ * with a Basic challenge for integrations only (a browser must not cache credentials another site could use).
+ */
+final class SandboxSecurityResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    static final String LOGIN_PAGE = "/sandbox/login.html";
+
+    private final ObjectMapper json;
+
+    SandboxSecurityResponses(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        if ("GET".equals(request.getMethod()) && BrowserRequests.prefersHtml(request.getHeader(HttpHeaders.ACCEPT))) {
+            response.sendRedirect(request.getContextPath() + LOGIN_PAGE);
+            return;
+        }
+        if (!BrowserRequests.isBrowser(request)) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + ProblemSecurityResponses.REALM + "\"");
+        }
+        write(request, response, HttpStatus.UNAUTHORIZED, e instanceof BadCredentialsException
+                ? "Wrong user name or password"
+                : "The sandbox CRM needs a login: a ShiftRelay (Camunda) user by HTTP Basic, or a browser signed in to"
+                        + " the Camunda webapps (Tasklist)");
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException {
+        write(request, response, HttpStatus.FORBIDDEN, e instanceof CsrfException
+                ? "A browser's request that changes something must send the X-XSRF-TOKEN header with the value of the XSRF-TOKEN cookie"
+                : "Only an administrator (a member of camunda-admin) may reset the sandbox CRM");
+    }
+
+    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+            throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}
