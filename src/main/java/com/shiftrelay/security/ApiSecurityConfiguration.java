@@ -19,12 +19,15 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 /**
  * Who may call what over HTTP.
  *
- * <p>ShiftRelay's own {@code /api}: HTTP Basic with an engine user, no session; rules that depend only on
- * the caller's role are listed here, the rule "the manager themselves or an administrator" sits on the
- * handler methods ({@code @PreAuthorize} with the {@code managerAccess} bean), where the manager id is
- * already typed and an unknown id of an administrator's request reaches the handler and answers 404. A
- * browser's POST, PUT, PATCH or DELETE needs the CSRF token of the {@code XSRF-TOKEN} cookie in
- * {@code X-XSRF-TOKEN}; an integration's does not.
+ * <p>ShiftRelay's own {@code /api}: HTTP Basic with an engine user, no session of its own; or, with no
+ * {@code Authorization} header, the user signed in to the Camunda webapps with the request's session
+ * ({@link WebappSessionFilter}), so that a Cockpit plugin calls the API without a second login. Rules that
+ * depend only on the caller's role are listed here, the rule "the manager themselves or an administrator"
+ * sits on the handler methods ({@code @PreAuthorize} with the {@code managerAccess} bean), where the manager
+ * id is already typed and an unknown id of an administrator's request reaches the handler and answers 404.
+ * A browser's POST, PUT, PATCH or DELETE needs a CSRF token in {@code X-XSRF-TOKEN}: the webapps' token of
+ * the session when the session signed it in, otherwise the value of Spring Security's {@code XSRF-TOKEN}
+ * cookie; an integration's needs none.
  *
  * <p>Everything else passes through as it did before Spring Security was here: the Camunda webapps keep
  * their own session login and CSRF filter, {@code /engine-rest} Camunda's Basic filter, and the sandbox,
@@ -36,8 +39,8 @@ class ApiSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, AuthenticationProvider engineUsers, ProblemSecurityResponses problems)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AuthenticationProvider engineUsers, WebappSessions webappSessions,
+            ProblemSecurityResponses problems) throws Exception {
         var paths = PathPatternRequestMatcher.withDefaults();
         CookieCsrfTokenRepository tokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
         // "/" so that any page of ours can read it; the webapps' own XSRF-TOKEN lives at /camunda and wins there.
@@ -58,7 +61,10 @@ class ApiSecurityConfiguration {
                         .csrfTokenRepository(tokens)
                         // The token is the cookie's value as it is: nothing renders it into a page to be masked.
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-                        .requireCsrfProtectionMatcher(BrowserRequests::changesStateFromBrowser))
+                        // A request the webapps' session signed in has passed the webapps' own token check instead.
+                        .requireCsrfProtectionMatcher(request -> BrowserRequests.changesStateFromBrowser(request)
+                                && !WebappSessionFilter.signedInByWebappSession(request)))
+                .addFilterBefore(new WebappSessionFilter(webappSessions, problems), CsrfFilter.class)
                 .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .requestCache(AbstractHttpConfigurer::disable)
