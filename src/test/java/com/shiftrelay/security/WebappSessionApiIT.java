@@ -7,8 +7,11 @@ import com.shiftrelay.presence.ManagerDirectory;
 import com.shiftrelay.presence.Managers;
 import com.shiftrelay.support.Api;
 import com.shiftrelay.support.ShiftRelayIntegrationTest;
+import com.shiftrelay.support.StartupSync;
 import com.shiftrelay.support.WebappLogin;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,8 +38,16 @@ class WebappSessionApiIT {
     @Autowired
     IdentityService identity;
 
+    @Autowired
+    HistoryService history;
+
     @LocalServerPort
     int port;
+
+    @BeforeEach
+    void afterTheStartupSync() {
+        StartupSync.awaitEnd(history);
+    }
 
     @Test
     void anAdministratorSignedInToCockpitReadsTheApiWithTheSessionAlone() {
