@@ -50,6 +50,7 @@ class ApiSecurityConfiguration {
                 .securityMatcher(paths.matcher("/api/**"))
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers(paths.matcher(HttpMethod.PUT, "/api/teams/{id}/settings")).hasRole(ApiRoles.ADMIN)
+                        .requestMatchers(paths.matcher(HttpMethod.GET, "/api/teams/overview")).hasRole(ApiRoles.ADMIN)
                         .anyRequest().authenticated())
                 .authenticationProvider(engineUsers)
                 .httpBasic(basic -> basic.realmName(ProblemSecurityResponses.REALM).authenticationEntryPoint(problems))
