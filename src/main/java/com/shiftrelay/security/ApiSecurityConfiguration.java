@@ -51,6 +51,7 @@ class ApiSecurityConfiguration {
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers(paths.matcher(HttpMethod.PUT, "/api/teams/{id}/settings")).hasRole(ApiRoles.ADMIN)
                         .requestMatchers(paths.matcher(HttpMethod.GET, "/api/teams/overview")).hasRole(ApiRoles.ADMIN)
+                        .requestMatchers(paths.matcher(HttpMethod.GET, "/api/handovers/recent")).hasRole(ApiRoles.ADMIN)
                         .anyRequest().authenticated())
                 .authenticationProvider(engineUsers)
                 .httpBasic(basic -> basic.realmName(ProblemSecurityResponses.REALM).authenticationEntryPoint(problems))
