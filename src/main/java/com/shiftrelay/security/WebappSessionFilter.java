@@ -59,7 +59,7 @@ final class WebappSessionFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         HttpSession session = request.getHeader(HttpHeaders.AUTHORIZATION) == null ? request.getSession(false) : null;
-        Optional<Authentication> user = session == null ? Optional.empty() : sessions.signedInUser(session);
+        Optional<Authentication> user = session == null ? Optional.empty() : signedInUser(session);
         if (user.isEmpty()) {
             chain.doFilter(request, response);
             return;
@@ -74,6 +74,15 @@ final class WebappSessionFilter extends OncePerRequestFilter {
         contexts.setContext(context);
         repository.saveContext(context, request, response);
         chain.doFilter(request, response);
+    }
+
+    private Optional<Authentication> signedInUser(HttpSession session) {
+        try {
+            return sessions.signedInUser(session);
+        } catch (IllegalStateException invalidatedMeanwhile) {
+            // Signed out (or timed out) in another tab while this request was on its way: nobody.
+            return Optional.empty();
+        }
     }
 
     private boolean carriesTheSessionsToken(HttpServletRequest request, HttpSession session) {
