@@ -33,11 +33,14 @@ class EngineUserAuthentication implements AuthenticationProvider {
                 || !identity.checkPassword(login, password)) {
             throw new BadCredentialsException("Wrong user name or password");
         }
-        return authenticated(login);
+        return signedIn(login);
     }
 
-    /** The user as the API knows them once their identity is settled, by password or otherwise. */
-    Authentication authenticated(String login) {
+    /**
+     * The API's caller for a user whose identity is settled (by password here, by the webapps' login for
+     * {@link CamundaWebappSessions}), with the roles the engine's groups give today.
+     */
+    Authentication signedIn(String login) {
         boolean admin = identity.createGroupQuery().groupMember(login).groupId(Groups.CAMUNDA_ADMIN).count() > 0;
         List<GrantedAuthority> authorities = admin ? List.of(new SimpleGrantedAuthority(ApiRoles.ADMIN_AUTHORITY)) : List.of();
         return UsernamePasswordAuthenticationToken.authenticated(login, null, authorities);

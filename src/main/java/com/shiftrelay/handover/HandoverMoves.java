@@ -30,6 +30,14 @@ public interface HandoverMoves extends JpaRepository<HandoverMove, Long> {
     List<Object[]> countByTarget(@Param("handoverId") String handoverId,
                                  @Param("managerIds") Collection<Long> managerIds);
 
+    /** How many moves of each of the runs have each status: {handoverId, status, count}. */
+    @Query("""
+            select m.handoverId, m.status, count(m) from HandoverMove m
+            where m.handoverId in :handoverIds
+            group by m.handoverId, m.status
+            """)
+    List<Object[]> countByStatus(@Param("handoverIds") Collection<String> handoverIds);
+
     /** For each of the deals, the last move written to the CRM, if any. */
     @Query("""
             select m from HandoverMove m

@@ -2,6 +2,7 @@ package com.shiftrelay.handover;
 
 import com.shiftrelay.presence.ManagerAccess;
 import com.shiftrelay.security.ApiRoles;
+import com.shiftrelay.web.InvalidFieldException;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -9,26 +10,31 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The hand-over ledger, and the deals that wait for somebody of their team to come ONLINE. A manager reads
- * their own; an administrator everybody's.
+ * their own; an administrator everybody's, and the overview of the latest runs.
  */
 @RestController
 @RequestMapping("/api/handovers")
 class HandoversController {
 
+    static final int MOST_RECENT = 200;
+
     private final Handovers handovers;
     private final HandoverMoves moves;
     private final ManagerAccess access;
+    private final LedgerOverview overview;
 
-    HandoversController(Handovers handovers, HandoverMoves moves, ManagerAccess access) {
+    HandoversController(Handovers handovers, HandoverMoves moves, ManagerAccess access, LedgerOverview overview) {
         this.handovers = handovers;
         this.moves = moves;
         this.access = access;
+        this.overview = overview;
     }
 
     /** A deal that stays with an OFFLINE manager because nobody of the team is ONLINE. */
@@ -73,5 +79,21 @@ class HandoversController {
                                 m.getWrittenAt(), m.getNote()))
                         .toList()))
                 .toList();
+    }
+
+    /** The runs going on and the {@code limit} latest finished ones; administrators only (security configuration). */
+    @GetMapping("/recent")
+    public List<LedgerOverview.RecentRun> recent(@RequestParam(defaultValue = "20") int limit) {
+        if (limit < 1 || limit > MOST_RECENT) {
+            throw new InvalidFieldException("limit", "'limit' must be between 1 and " + MOST_RECENT);
+        }
+        return overview.recent(limit);
+    }
+
+    /** A run's moves: for its manager and administrators; an unknown run is 404 to an administrator. */
+    @GetMapping("/{id}/moves")
+    @PreAuthorize("@runAccess.mayRead(authentication, #id)")
+    public List<LedgerOverview.RunMove> moves(@PathVariable String id) {
+        return overview.moves(id);
     }
 }

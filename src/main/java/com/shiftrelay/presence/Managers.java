@@ -17,6 +17,8 @@ public interface Managers extends JpaRepository<Manager, Long> {
 
     List<Manager> findAllByOrderByIdAsc();
 
+    List<Manager> findByActiveTrue();
+
     /**
      * Reads and locks the manager's row. A process step that decides on what the manager did locks it,
      * and a use case that records what they did writes it before signalling the process, so the two

@@ -11,6 +11,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -19,12 +20,15 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 /**
  * Who may call what over HTTP.
  *
- * <p>ShiftRelay's own {@code /api}: HTTP Basic with an engine user, no session; rules that depend only on
- * the caller's role are listed here, the rule "the manager themselves or an administrator" sits on the
- * handler methods ({@code @PreAuthorize} with the {@code managerAccess} bean), where the manager id is
- * already typed and an unknown id of an administrator's request reaches the handler and answers 404. A
- * browser's POST, PUT, PATCH or DELETE needs the CSRF token of the {@code XSRF-TOKEN} cookie in
- * {@code X-XSRF-TOKEN}; an integration's does not.
+ * <p>ShiftRelay's own {@code /api}: HTTP Basic with an engine user, no session of its own; or, with no
+ * {@code Authorization} header, the user signed in to the Camunda webapps with the request's session
+ * ({@link WebappSessionFilter}), so that a Cockpit plugin calls the API without a second login. Rules that
+ * depend only on the caller's role are listed here, the rule "the manager themselves or an administrator"
+ * sits on the handler methods ({@code @PreAuthorize} with the {@code managerAccess} bean), where the manager
+ * id is already typed and an unknown id of an administrator's request reaches the handler and answers 404.
+ * A browser's POST, PUT, PATCH or DELETE needs a CSRF token in {@code X-XSRF-TOKEN}: the webapps' token of
+ * the session when the session signed it in, otherwise the value of Spring Security's {@code XSRF-TOKEN}
+ * cookie; an integration's needs none.
  *
  * <p>Everything else passes through as it did before Spring Security was here: the Camunda webapps keep
  * their own session login and CSRF filter, {@code /engine-rest} Camunda's Basic filter, and the sandbox,
@@ -36,8 +40,8 @@ class ApiSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, AuthenticationProvider engineUsers, ProblemSecurityResponses problems)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AuthenticationProvider engineUsers, WebappSessions webappSessions,
+            ProblemSecurityResponses problems) throws Exception {
         var paths = PathPatternRequestMatcher.withDefaults();
         CookieCsrfTokenRepository tokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
         // "/" so that any page of ours can read it; the webapps' own XSRF-TOKEN lives at /camunda and wins there.
@@ -47,15 +51,23 @@ class ApiSecurityConfiguration {
                 .securityMatcher(paths.matcher("/api/**"))
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers(paths.matcher(HttpMethod.PUT, "/api/teams/{id}/settings")).hasRole(ApiRoles.ADMIN)
+                        .requestMatchers(paths.matcher(HttpMethod.GET, "/api/teams/overview")).hasRole(ApiRoles.ADMIN)
+                        .requestMatchers(paths.matcher(HttpMethod.GET, "/api/handovers/recent")).hasRole(ApiRoles.ADMIN)
                         .anyRequest().authenticated())
                 .authenticationProvider(engineUsers)
                 .httpBasic(basic -> basic.realmName(ProblemSecurityResponses.REALM).authenticationEntryPoint(problems))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // No session of its own, and none touched: by default Spring Security would give a session the
+                // request brings along (the Camunda webapps') a new id once the request is authenticated.
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(tokens)
                         // The token is the cookie's value as it is: nothing renders it into a page to be masked.
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-                        .requireCsrfProtectionMatcher(BrowserRequests::changesStateFromBrowser))
+                        // A request the webapps' session signed in has passed the webapps' own token check instead.
+                        .requireCsrfProtectionMatcher(request -> BrowserRequests.changesStateFromBrowser(request)
+                                && !WebappSessionFilter.signedInByWebappSession(request)))
+                .addFilterBefore(new WebappSessionFilter(webappSessions, problems), CsrfFilter.class)
                 .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .requestCache(AbstractHttpConfigurer::disable)

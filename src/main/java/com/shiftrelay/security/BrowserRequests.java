@@ -29,9 +29,14 @@ final class BrowserRequests {
                 || prefersHtml(request.getHeader(HttpHeaders.ACCEPT));
     }
 
+    /** A POST, PUT, PATCH or DELETE: anything but a method that only reads. */
+    static boolean changesState(HttpServletRequest request) {
+        return !SAFE_METHODS.contains(request.getMethod());
+    }
+
     /** A POST, PUT, PATCH or DELETE from a browser: Spring Security's CSRF check applies. */
     static boolean changesStateFromBrowser(HttpServletRequest request) {
-        return !SAFE_METHODS.contains(request.getMethod()) && isBrowser(request);
+        return changesState(request) && isBrowser(request);
     }
 
     /** text/html is listed and nothing is wanted more: what a browser's navigation or form post sends. */

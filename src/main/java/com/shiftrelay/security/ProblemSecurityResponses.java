@@ -41,15 +41,22 @@ class ProblemSecurityResponses implements AuthenticationEntryPoint, AccessDenied
         }
         write(request, response, HttpStatus.UNAUTHORIZED, e instanceof BadCredentialsException
                 ? "Wrong user name or password"
-                : "Log in with a ShiftRelay (Camunda) user and password, by HTTP Basic");
+                : "Log in with a ShiftRelay (Camunda) user and password, by HTTP Basic, or sign in to the Camunda webapps");
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        write(request, response, HttpStatus.FORBIDDEN, e instanceof CsrfException
-                ? "A browser's request that changes something must send the X-XSRF-TOKEN header with the value of the XSRF-TOKEN cookie"
-                : "Not allowed: a manager acts only for themselves; everything else needs an administrator");
+        String detail;
+        if (e instanceof WebappSessionFilter.WebappCsrfException) {
+            detail = "A request signed in through the Camunda webapps that changes something must send the webapps'"
+                    + " CSRF token of that session (a Cockpit plugin's api.CSRFToken) in the X-XSRF-TOKEN header";
+        } else if (e instanceof CsrfException) {
+            detail = "A browser's request that changes something must send the X-XSRF-TOKEN header with the value of the XSRF-TOKEN cookie";
+        } else {
+            detail = "Not allowed: a manager acts only for themselves; everything else needs an administrator";
+        }
+        write(request, response, HttpStatus.FORBIDDEN, detail);
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)

@@ -32,7 +32,7 @@ final class WebappSessionAuthentication extends OncePerRequestFilter {
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
         if (session != null && contexts.getContext().getAuthentication() == null) {
-            sessions.signedIn(session).ifPresent(user -> {
+            sessions.signedInUser(session).ifPresent(user -> {
                 SecurityContext context = contexts.createEmptyContext();
                 context.setAuthentication(user);
                 contexts.setContext(context);

@@ -5,12 +5,18 @@ import java.util.Optional;
 import org.springframework.security.core.Authentication;
 
 /**
- * Who is signed in to the Camunda webapps (Tasklist, Cockpit, Admin) in an HTTP session, as the same user the
- * API knows by HTTP Basic: same login, same administrator rule. The engine side answers it, so that this
- * package stays free of Camunda's types.
+ * The Camunda webapps' own login as the API reads it: who signed in to Cockpit, Tasklist or Admin with a
+ * session, and the CSRF token the webapps gave that session. Reading only: nothing here makes, renews or
+ * changes a session.
  */
 public interface WebappSessions {
 
-    /** The signed-in user of the session, or empty when nobody is signed in there (or the user is gone). */
-    Optional<Authentication> signedIn(HttpSession session);
+    /**
+     * The user signed in to the webapps with this session, as an authenticated caller of the API with the
+     * roles HTTP Basic would give them; empty when nobody is signed in, or the user no longer exists.
+     */
+    Optional<Authentication> signedInUser(HttpSession session);
+
+    /** The webapps' CSRF token of this session; empty until the webapps have handed one out. */
+    Optional<String> csrfToken(HttpSession session);
 }

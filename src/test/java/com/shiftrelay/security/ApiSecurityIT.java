@@ -11,6 +11,7 @@ import com.shiftrelay.presence.Managers;
 import com.shiftrelay.presence.PresenceState;
 import com.shiftrelay.support.Api;
 import com.shiftrelay.support.ShiftRelayIntegrationTest;
+import com.shiftrelay.support.WebappLogin;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,6 +90,20 @@ class ApiSecurityIT {
         assertThat(response.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("JSESSIONID"));
         // Spring Boot's generated password comes with its in-memory user; the engine's users are the only ones.
         assertThat(context.getBeansOfType(UserDetailsService.class)).isEmpty();
+    }
+
+    /** A browser signed in to Cockpit keeps its session as it is when a page of ours calls the API by Basic. */
+    @Test
+    void basicRequestsLeaveTheSessionABrowserBringsAlone() {
+        WebappLogin cockpit = WebappLogin.signIn(port, "cockpit", "admin", "admin");
+
+        var response = cockpit.browser().request("GET", "/api/managers").basic("admin", "admin")
+                .header("Sec-Fetch-Site", "same-origin").send();
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("JSESSIONID"));
+        assertThat(cockpit.browser().request("GET", "/camunda/api/admin/auth/user/default").send().status())
+                .as("still signed in to Cockpit").isEqualTo(200);
     }
 
     @Test
