@@ -65,6 +65,9 @@ public class ManagerDirectory {
                 boolean wasActive = manager != null && manager.isActive();
                 manager = upsertManager(manager, user);
                 if (manager.isActive()) {
+                    // Under the row lock: two syncs at once (a timer's and an admin's, two nodes) never
+                    // both find no presence instance and start one each.
+                    signals.track(manager);
                     active.add(manager);
                 } else if (wasActive) {
                     deactivated.add(manager);
@@ -72,7 +75,6 @@ public class ManagerDirectory {
             });
         }
         accounts.sync(active, teamsById, properties.hasInitialPassword() ? properties.initialPassword() : null);
-        active.forEach(signals::track);
         // Switched off in the CRM: no Tasklist login any more, and their deals go like any OFFLINE manager's.
         for (Manager manager : deactivated) {
             accounts.remove(manager);

@@ -135,6 +135,38 @@ class PresenceRacesIT {
     }
 
     @Test
+    void twoSyncsAtOnceStartOnePresenceProcessPerManager() throws Exception {
+        long team = sandbox.createTeam("Две синхронизации");
+        List<Long> newcomers = new java.util.ArrayList<>();
+        for (int round = 0; round < 5; round++) {
+            long id = sandbox.createUser("Новичок " + round, "twosyncs" + round + "@demo.shiftrelay.local", team);
+            newcomers.add(id);
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService pool = Executors.newFixedThreadPool(2);
+            List<java.util.concurrent.Future<?>> syncs = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                syncs.add(pool.submit(() -> {
+                    together.await();
+                    return directory.sync();
+                }));
+            }
+            for (java.util.concurrent.Future<?> sync : syncs) {
+                try {
+                    sync.get(60, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException lostTheInsertRace) {
+                    // Both found no row and one insert lost: that sync failed as a whole and changed nothing.
+                }
+            }
+            pool.shutdown();
+        }
+        directory.sync();
+        for (long id : newcomers) {
+            assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("ManagerPresence")
+                    .processInstanceBusinessKey(String.valueOf(id)).count()).as("presence instances of %s", id).isOne();
+        }
+    }
+
+    @Test
     void aTaskCompletedBySomebodyElseIsTheirActivityNotTheAssignees() {
         long team = sandbox.createTeam("Чужие задачи");
         long anna = sandbox.createUser("Анна Задачи", "annatasks@demo.shiftrelay.local", team);
