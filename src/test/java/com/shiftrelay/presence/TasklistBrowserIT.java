@@ -113,6 +113,8 @@ class TasklistBrowserIT {
         page.locator(".tasks-list li.task").filter(new Locator.FilterOptions().setHasText(CHECK))
                 .waitFor(new Locator.WaitForOptions().setTimeout(15_000));
 
+        // The page has taken note of the check (its title says so) before the minute is up.
+        await().atMost(Duration.ofSeconds(15)).until(() -> page.title().startsWith("⚠"));
         // The minute is up: the engine fires the timeout now rather than the test waiting for it.
         Job timeout = management.createJobQuery().processInstanceId(check.getProcessInstanceId()).timers()
                 .activityId("BoundaryEvent_ConfirmationTimedOut").singleResult();
