@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -54,25 +55,22 @@ public class ManagerDirectory {
      */
     public int sync() {
         CrmDirectory directory = crm.directory();
-        Map<Long, Team> teamsById = transaction.execute(status -> directory.teams().stream()
-                .map(this::upsertTeam)
-                .collect(Collectors.toMap(Team::getId, Function.identity())));
+        Map<Long, Team> teamsById;
+        try {
+            teamsById = upsertTeams(directory);
+        } catch (DataIntegrityViolationException lostTheRace) {
+            // Another sync inserted a new team a moment earlier: this time it is there to update.
+            teamsById = upsertTeams(directory);
+        }
         List<Manager> active = new ArrayList<>();
         List<Manager> deactivated = new ArrayList<>();
         for (CrmUser user : directory.users()) {
-            transaction.executeWithoutResult(status -> {
-                Manager manager = managers.lockById(user.id()).orElse(null);
-                boolean wasActive = manager != null && manager.isActive();
-                manager = upsertManager(manager, user);
-                if (manager.isActive()) {
-                    // Under the row lock: two syncs at once (a timer's and an admin's, two nodes) never
-                    // both find no presence instance and start one each.
-                    signals.track(manager);
-                    active.add(manager);
-                } else if (wasActive) {
-                    deactivated.add(manager);
-                }
-            });
+            try {
+                syncOne(user, active, deactivated);
+            } catch (DataIntegrityViolationException lostTheRace) {
+                // Another sync inserted this new manager a moment earlier: now there is a row to lock.
+                syncOne(user, active, deactivated);
+            }
         }
         accounts.sync(active, teamsById, properties.hasInitialPassword() ? properties.initialPassword() : null);
         // Switched off in the CRM: no Tasklist login any more, and their deals go like any OFFLINE manager's.
@@ -84,6 +82,33 @@ public class ManagerDirectory {
         }
         log.info("Directory synced from the CRM: {} teams, {} active managers", teamsById.size(), active.size());
         return active.size();
+    }
+
+    private Map<Long, Team> upsertTeams(CrmDirectory directory) {
+        return transaction.execute(status -> {
+            Map<Long, Team> teams = directory.teams().stream()
+                    .map(this::upsertTeam)
+                    .collect(Collectors.toMap(Team::getId, Function.identity()));
+            this.teams.flush();
+            return teams;
+        });
+    }
+
+    private void syncOne(CrmUser user, List<Manager> active, List<Manager> deactivated) {
+        transaction.executeWithoutResult(status -> {
+            Manager manager = managers.lockById(user.id()).orElse(null);
+            boolean wasActive = manager != null && manager.isActive();
+            manager = upsertManager(manager, user);
+            managers.flush();
+            if (manager.isActive()) {
+                // Under the row lock: two syncs at once (a timer's and an admin's, two nodes) never
+                // both find no presence instance and start one each.
+                signals.track(manager);
+                active.add(manager);
+            } else if (wasActive) {
+                deactivated.add(manager);
+            }
+        });
     }
 
     private Team upsertTeam(CrmTeam crmTeam) {

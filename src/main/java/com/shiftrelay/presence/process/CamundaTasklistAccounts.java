@@ -10,9 +10,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +25,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CamundaTasklistAccounts implements TasklistAccounts {
+
+    private static final Logger log = LoggerFactory.getLogger(CamundaTasklistAccounts.class);
 
     static final String MANAGERS_GROUP = "managers";
     static final String TEAM_GROUP_PREFIX = "team";
@@ -39,19 +44,32 @@ class CamundaTasklistAccounts implements TasklistAccounts {
         ensureGroup(groups, MANAGERS_GROUP, "Managers");
         teams.values().forEach(team -> ensureGroup(groups, TEAM_GROUP_PREFIX + team.getId(), team.getName()));
         for (Manager manager : managers) {
-            syncUser(manager, initialPassword);
-            Set<String> memberOf = identity.createGroupQuery().groupMember(manager.getLogin()).list().stream()
-                    .map(Group::getId).collect(Collectors.toCollection(HashSet::new));
-            String teamGroup = manager.getTeamId() == null ? null : TEAM_GROUP_PREFIX + manager.getTeamId();
-            for (String group : memberOf) {
-                if (group.startsWith(TEAM_GROUP_PREFIX) && !group.equals(teamGroup)) {
-                    identity.deleteMembership(manager.getLogin(), group);
+            try {
+                syncAccount(manager, groups, initialPassword);
+            } catch (ProcessEngineException conflict) {
+                // Another directory sync wrote the same user at the same moment: what it wrote is what
+                // this one would have. Anything else (the user still missing) is a real failure.
+                if (identity.createUserQuery().userId(manager.getLogin()).count() == 0) {
+                    throw conflict;
                 }
+                log.info("Tasklist user {} was written by a concurrent directory sync", manager.getLogin());
             }
-            join(memberOf, MANAGERS_GROUP, manager.getLogin());
-            if (teamGroup != null && groups.containsKey(teamGroup)) {
-                join(memberOf, teamGroup, manager.getLogin());
+        }
+    }
+
+    private void syncAccount(Manager manager, Map<String, Group> groups, String initialPassword) {
+        syncUser(manager, initialPassword);
+        Set<String> memberOf = identity.createGroupQuery().groupMember(manager.getLogin()).list().stream()
+                .map(Group::getId).collect(Collectors.toCollection(HashSet::new));
+        String teamGroup = manager.getTeamId() == null ? null : TEAM_GROUP_PREFIX + manager.getTeamId();
+        for (String group : memberOf) {
+            if (group.startsWith(TEAM_GROUP_PREFIX) && !group.equals(teamGroup)) {
+                identity.deleteMembership(manager.getLogin(), group);
             }
+        }
+        join(memberOf, MANAGERS_GROUP, manager.getLogin());
+        if (teamGroup != null && groups.containsKey(teamGroup)) {
+            join(memberOf, teamGroup, manager.getLogin());
         }
     }
 
@@ -87,7 +105,14 @@ class CamundaTasklistAccounts implements TasklistAccounts {
             return;
         }
         group.setName(name);
-        identity.saveGroup(group);
+        try {
+            identity.saveGroup(group);
+        } catch (ProcessEngineException conflict) {
+            // Written by a concurrent directory sync a moment earlier, with the same name.
+            if (identity.createGroupQuery().groupId(id).count() == 0) {
+                throw conflict;
+            }
+        }
         groups.put(id, group);
     }
 
