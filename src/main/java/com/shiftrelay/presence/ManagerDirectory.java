@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -16,6 +17,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Mirrors the CRM's users and teams: managers, Tasklist users and groups, one presence process each. */
@@ -32,6 +35,7 @@ public class ManagerDirectory {
     private final DirectoryProperties properties;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final ReentrantLock syncing = new ReentrantLock();
 
     ManagerDirectory(CrmGateway crm, Managers managers, Teams teams, TasklistAccounts accounts,
                      PresenceSignals signals, DirectoryProperties properties, Clock clock,
@@ -49,11 +53,33 @@ public class ManagerDirectory {
     }
 
     /**
-     * Returns how many active managers the CRM has. The CRM is read outside any transaction; each
-     * manager is then written in a short transaction of its own under the row lock the presence steps
-     * take, so a manager whose presence changes during the sync neither fails the sync nor is overwritten.
+     * Returns how many active managers the CRM has. One sync at a time on this node, until its transaction
+     * (a process job's, when the engine runs it) has committed: a second sync then finds the presence
+     * processes the first one started. The CRM is read outside any transaction of ours; each manager is
+     * written in a short transaction of its own under the row lock the presence steps take, so a manager
+     * whose presence changes meanwhile neither fails the sync nor is overwritten.
      */
     public int sync() {
+        syncing.lock();
+        boolean unlockAfterCommit = TransactionSynchronizationManager.isSynchronizationActive();
+        if (unlockAfterCommit) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    syncing.unlock();
+                }
+            });
+        }
+        try {
+            return syncNow();
+        } finally {
+            if (!unlockAfterCommit) {
+                syncing.unlock();
+            }
+        }
+    }
+
+    private int syncNow() {
         CrmDirectory directory = crm.directory();
         Map<Long, Team> teamsById;
         try {

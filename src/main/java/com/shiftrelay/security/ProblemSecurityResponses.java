@@ -36,9 +36,7 @@ class ProblemSecurityResponses implements AuthenticationEntryPoint, AccessDenied
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        if (!BrowserRequests.isBrowser(request)) {
-            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
-        }
+        challengeIntegrations(request, response);
         write(request, response, HttpStatus.UNAUTHORIZED, e instanceof BadCredentialsException
                 ? "Wrong user name or password"
                 : "Log in with a ShiftRelay (Camunda) user and password, by HTTP Basic, or sign in to the Camunda webapps");
@@ -61,6 +59,19 @@ class ProblemSecurityResponses implements AuthenticationEntryPoint, AccessDenied
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
+        write(json, request, response, status, detail);
+    }
+
+    /** A Basic challenge for integrations only: a browser must not cache credentials another site could use. */
+    static void challengeIntegrations(HttpServletRequest request, HttpServletResponse response) {
+        if (!BrowserRequests.isBrowser(request)) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
+        }
+    }
+
+    /** The security answers of ShiftRelay's own endpoints as RFC 9457 problem details. */
+    static void write(ObjectMapper json, HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+                      String detail) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(status.value());

@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.AuthenticationException;
@@ -38,9 +35,7 @@ final class SandboxSecurityResponses implements AuthenticationEntryPoint, Access
             response.sendRedirect(request.getContextPath() + LOGIN_PAGE);
             return;
         }
-        if (!BrowserRequests.isBrowser(request)) {
-            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + ProblemSecurityResponses.REALM + "\"");
-        }
+        ProblemSecurityResponses.challengeIntegrations(request, response);
         write(request, response, HttpStatus.UNAUTHORIZED, e instanceof BadCredentialsException
                 ? "Wrong user name or password"
                 : "The sandbox CRM needs a login: a ShiftRelay (Camunda) user by HTTP Basic, or a browser signed in to"
@@ -57,10 +52,6 @@ final class SandboxSecurityResponses implements AuthenticationEntryPoint, Access
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        ProblemSecurityResponses.write(json, request, response, status, detail);
     }
 }
