@@ -71,7 +71,9 @@ class ShiftHandoverIT {
         // The admin asks for a directory sync (as the timer would): the three become Tasklist users.
         assertThat(api.post("/engine-rest/message", "{\"messageName\":\"DirectorySyncRequested\"}", "admin", "admin")
                 .status()).isIn(200, 204);
-        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/managers/" + vera, "admin", "admin").status() == 200);
+        // Done when the sync has committed: the three sign in with their own logins.
+        await().atMost(Duration.ofSeconds(30)).until(() -> List.of("annae2e", "borise2e", "verae2e").stream()
+                .allMatch(login -> api.get("/api/managers/" + vera, login, PASSWORD).status() == 200));
 
         // Boris starts his shift the Tasklist way, with the "Начать смену" start form; the others by REST.
         assertThat(api.get("/engine-rest/process-definition/key/StartShift/deployed-start-form", "borise2e", PASSWORD)
@@ -142,8 +144,10 @@ class ShiftHandoverIT {
             sandbox.createLead("Ожидающая сделка " + i, lena, PIPELINE, OPEN_STATUS, false);
         }
         api.post("/engine-rest/message", "{\"messageName\":\"DirectorySyncRequested\"}", "admin", "admin");
-        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/managers/" + mark, "admin", "admin").status() == 200);
-        api.post("/api/managers/" + lena + "/online", null, "lenawait", PASSWORD);
+        // Done when the sync has committed: both sign in with their own logins.
+        await().atMost(Duration.ofSeconds(30)).until(() -> List.of("lenawait", "markwait").stream()
+                .allMatch(login -> api.get("/api/managers/" + mark, login, PASSWORD).status() == 200));
+        assertThat(api.post("/api/managers/" + lena + "/online", null, "lenawait", PASSWORD).status()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(30)).until(() -> state(api, lena).equals("ONLINE"));
 
         // Lena leaves; Mark has not started yet: her deals stay with her and are listed as waiting.
