@@ -1,14 +1,16 @@
 package com.shiftrelay.crm;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /**
  * A deal as the planning sees it. {@code checkedFlags} holds the ids of the deal's checkbox custom fields
- * that are ticked (the "pinned to its person" checkbox among them).
+ * that are ticked (the "pinned to its person" checkbox among them); {@code price} is the deal's budget in the
+ * account's currency and {@code tags} its tags as written in the CRM, both read by the routing rules.
  */
 public record CrmDeal(long id, String name, long responsibleId, long pipelineId, long statusId,
-                      Set<Long> checkedFlags, Instant createdAt) {
+                      Set<Long> checkedFlags, Instant createdAt, long price, List<String> tags) {
 
     /** amoCRM's status ids for won and lost deals, the same in every pipeline. */
     public static final long STATUS_WON = 142;
@@ -16,6 +18,13 @@ public record CrmDeal(long id, String name, long responsibleId, long pipelineId,
 
     public CrmDeal {
         checkedFlags = Set.copyOf(checkedFlags);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /** A deal with no budget and no tags. */
+    public CrmDeal(long id, String name, long responsibleId, long pipelineId, long statusId, Set<Long> checkedFlags,
+                   Instant createdAt) {
+        this(id, name, responsibleId, pipelineId, statusId, checkedFlags, createdAt, 0, List.of());
     }
 
     public boolean closed() {

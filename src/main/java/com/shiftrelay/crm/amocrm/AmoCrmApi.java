@@ -80,7 +80,14 @@ interface AmoCrmApi {
 
     record Lead(long id, String name, Long price, Long responsibleUserId, Long groupId, Long statusId,
                 Long pipelineId, Long createdBy, Long createdAt, Long updatedAt, Long closedAt, Boolean isDeleted,
-                List<CustomFieldValue> customFieldsValues) {
+                List<CustomFieldValue> customFieldsValues, @JsonProperty("_embedded") LeadEmbedded embedded) {
+    }
+
+    /** What a lead embeds: its tags always, its contacts with {@code with=contacts}. */
+    record LeadEmbedded(List<Tag> tags) {
+    }
+
+    record Tag(Long id, String name) {
     }
 
     record CustomFieldValue(long fieldId, String fieldName, String fieldType, List<FieldValue> values) {

@@ -235,7 +235,14 @@ final class AmoCrmGateway implements CrmGateway {
     private static CrmDeal deal(AmoCrmApi.Lead lead) {
         return new CrmDeal(lead.id(), lead.name(), orZero(lead.responsibleUserId()), orZero(lead.pipelineId()),
                 orZero(lead.statusId()), checkedFlags(lead), lead.createdAt() == null ? null
-                : Instant.ofEpochSecond(lead.createdAt()));
+                : Instant.ofEpochSecond(lead.createdAt()), orZero(lead.price()), tags(lead));
+    }
+
+    private static List<String> tags(AmoCrmApi.Lead lead) {
+        if (lead.embedded() == null || lead.embedded().tags() == null) {
+            return List.of();
+        }
+        return lead.embedded().tags().stream().map(AmoCrmApi.Tag::name).filter(Objects::nonNull).toList();
     }
 
     private static Set<Long> checkedFlags(AmoCrmApi.Lead lead) {
