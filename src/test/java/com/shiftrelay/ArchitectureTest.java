@@ -46,8 +46,26 @@ class ArchitectureTest {
 
     @Test
     void theDomainSeesNoVendorAdapter() {
-        noClasses().that().resideInAnyPackage("com.shiftrelay.presence..", "com.shiftrelay.handover..")
+        noClasses().that().resideInAnyPackage("com.shiftrelay.presence..", "com.shiftrelay.handover..",
+                        "com.shiftrelay.distribution..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.shiftrelay.crm.amocrm..", "com.shiftrelay.crm.sandbox..")
+                .check(classes);
+    }
+
+    @Test
+    void distributionKnowsTheLedgerOnlyThroughItsPort() {
+        noClasses().that().resideInAnyPackage("com.shiftrelay.distribution..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.shiftrelay.handover..")
+                .because("hand-over plans by distribution's rules and strategies; distribution records its runs through"
+                        + " DealMoves, so the two never depend on each other both ways")
+                .check(classes);
+    }
+
+    @Test
+    void presenceKnowsNothingOfWhatIsBuiltOnIt() {
+        noClasses().that().resideInAnyPackage("com.shiftrelay.presence..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.shiftrelay.handover..",
+                        "com.shiftrelay.distribution..")
                 .check(classes);
     }
 

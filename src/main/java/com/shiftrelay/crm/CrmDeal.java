@@ -7,10 +7,11 @@ import java.util.Set;
 /**
  * A deal as the planning sees it. {@code checkedFlags} holds the ids of the deal's checkbox custom fields
  * that are ticked (the "pinned to its person" checkbox among them); {@code price} is the deal's budget in the
- * account's currency and {@code tags} its tags as written in the CRM, both read by the routing rules.
+ * account's currency and {@code tags} its tags as written in the CRM, both read by the routing rules;
+ * {@code createdBy} is the CRM user who created it (0: a web form, an integration or a robot).
  */
 public record CrmDeal(long id, String name, long responsibleId, long pipelineId, long statusId,
-                      Set<Long> checkedFlags, Instant createdAt, long price, List<String> tags) {
+                      Set<Long> checkedFlags, Instant createdAt, long price, List<String> tags, long createdBy) {
 
     /** amoCRM's status ids for won and lost deals, the same in every pipeline. */
     public static final long STATUS_WON = 142;
@@ -24,7 +25,7 @@ public record CrmDeal(long id, String name, long responsibleId, long pipelineId,
     /** A deal with no budget and no tags. */
     public CrmDeal(long id, String name, long responsibleId, long pipelineId, long statusId, Set<Long> checkedFlags,
                    Instant createdAt) {
-        this(id, name, responsibleId, pipelineId, statusId, checkedFlags, createdAt, 0, List.of());
+        this(id, name, responsibleId, pipelineId, statusId, checkedFlags, createdAt, 0, List.of(), 0);
     }
 
     public boolean closed() {

@@ -14,8 +14,11 @@ import java.util.UUID;
 @Table(name = "handover")
 public class Handover {
 
-    /** Whether deals leave an OFFLINE manager or come back to a returning one. */
-    public enum Kind { HANDOVER, RETURN }
+    /**
+     * Whether deals leave an OFFLINE manager or come back to a returning one, or (runs of a team, with no manager)
+     * a new deal is given to a manager or a team's queue is dealt out.
+     */
+    public enum Kind { HANDOVER, RETURN, ASSIGNMENT, DRAIN }
 
     /** PLANNED: moves being written; WAITING: nobody to take the deals; DONE; SUPERSEDED by a later run. */
     public enum Status { PLANNED, WAITING, DONE, SUPERSEDED }
@@ -27,7 +30,8 @@ public class Handover {
     @Column(nullable = false)
     private Kind kind;
 
-    @Column(name = "manager_id", nullable = false)
+    /** The manager who left (hand-over) or came back (return); null for a team's runs. */
+    @Column(name = "manager_id")
     private Long managerId;
 
     @Column(name = "team_id")
@@ -49,7 +53,7 @@ public class Handover {
     protected Handover() {
     }
 
-    Handover(Kind kind, long managerId, Long teamId, Instant now) {
+    Handover(Kind kind, Long managerId, Long teamId, Instant now) {
         this.id = UUID.randomUUID().toString();
         this.kind = kind;
         this.managerId = managerId;

@@ -107,7 +107,9 @@ public class HandoverBatches {
                 counts.getOrDefault(HandoverMove.Status.SKIPPED, 0),
                 counts.getOrDefault(HandoverMove.Status.REJECTED, 0),
                 counts.getOrDefault(HandoverMove.Status.WAITING, 0));
-        if (summary.waiting() > 0) {
+        // A team's run hands deals that found nobody back to distribution's queue, so the run itself is done.
+        boolean teams = run.getKind() == Handover.Kind.ASSIGNMENT || run.getKind() == Handover.Kind.DRAIN;
+        if (summary.waiting() > 0 && !teams) {
             run.waiting();
         } else {
             run.complete(clock.instant());
@@ -171,7 +173,8 @@ public class HandoverBatches {
     /**
      * A colleague who is no longer ONLINE gets nothing more. In a hand-over their deals go to the colleagues
      * of the team who are, balanced by what this run gave each; with nobody there they wait. In a return the
-     * owner has left again: the deals stay with the colleague who holds them and come back next time.
+     * owner has left again: the deals stay with the colleague who holds them and come back next time. In a new
+     * deal's assignment or a queue drain the deal waits, and distribution places it again.
      */
     private List<HandoverMove> toColleaguesAtWork(Handover run, List<HandoverMove> batch) {
         Set<Long> targets = batch.stream().map(HandoverMove::getToId).collect(Collectors.toSet());
@@ -181,11 +184,13 @@ public class HandoverBatches {
         if (gone.isEmpty()) {
             return batch;
         }
-        if (run.getKind() == Handover.Kind.RETURN) {
-            gone.forEach(move -> move.skip("manager " + move.getToId() + " is no longer ONLINE; the deal stays"
-                    + " with " + move.getFromId() + " until the next return"));
-        } else {
-            redirect(run, gone);
+        switch (run.getKind()) {
+            case RETURN -> gone.forEach(move -> move.skip("manager " + move.getToId() + " is no longer ONLINE; the"
+                    + " deal stays with " + move.getFromId() + " until the next return"));
+            // A team's run gives the deal back to distribution, which places it again by its rule's strategy.
+            case ASSIGNMENT, DRAIN -> gone.forEach(move -> move.waitForColleague("manager " + move.getToId()
+                    + " left before the deal was written"));
+            case HANDOVER -> redirect(run, gone);
         }
         return batch.stream().filter(move -> move.getStatus() == HandoverMove.Status.PLANNED).toList();
     }

@@ -1,5 +1,6 @@
 package com.shiftrelay.handover;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.data.domain.Pageable;
@@ -57,4 +58,24 @@ public interface HandoverMoves extends JpaRepository<HandoverMove, Long> {
             order by m.dealId
             """)
     List<HandoverMove> findOutstandingFor(@Param("ownerId") long ownerId);
+
+    /** Whether a move of ShiftRelay's gave the deal to this responsible since then (written, or about to be). */
+    @Query("""
+            select count(m) > 0 from HandoverMove m
+            where m.dealId = :dealId and m.toId = :responsibleId and m.plannedAt >= :since
+              and m.status in (com.shiftrelay.handover.HandoverMove.Status.PLANNED,
+                               com.shiftrelay.handover.HandoverMove.Status.WRITTEN)
+            """)
+    boolean existsOwnMove(@Param("dealId") long dealId, @Param("responsibleId") long responsibleId,
+                          @Param("since") Instant since);
+
+    /** Per manager, the moves to them that a CRM read begun then may not show: {toId, count}. */
+    @Query("""
+            select m.toId, count(m) from HandoverMove m
+            where m.toId in :managerIds
+              and (m.status = com.shiftrelay.handover.HandoverMove.Status.PLANNED
+                   or (m.status = com.shiftrelay.handover.HandoverMove.Status.WRITTEN and m.writtenAt >= :since))
+            group by m.toId
+            """)
+    List<Object[]> countPendingTo(@Param("managerIds") Collection<Long> managerIds, @Param("since") Instant since);
 }

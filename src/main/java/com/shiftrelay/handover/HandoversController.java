@@ -38,11 +38,11 @@ class HandoversController {
     }
 
     /** A deal that stays with an OFFLINE manager because nobody of the team is ONLINE. */
-    record WaitingDeal(long dealId, long managerId, Long teamId, Instant since) {
+    record WaitingDeal(long dealId, Long managerId, Long teamId, Instant since) {
     }
 
     /** A run of the ledger with its moves. */
-    record Run(String id, Handover.Kind kind, long managerId, Handover.Status status, Instant createdAt,
+    record Run(String id, Handover.Kind kind, Long managerId, Handover.Status status, Instant createdAt,
                Instant completedAt, List<Move> moves) {
     }
 
@@ -61,7 +61,7 @@ class HandoversController {
                         .map(id -> handovers.findByManagerIdAndStatus(id, Handover.Status.WAITING).stream()
                                 .sorted(Comparator.comparing(Handover::getCreatedAt)).toList())
                         .orElse(List.of());
-        return waiting.stream()
+        return waiting.stream().filter(h -> h.getKind() == Handover.Kind.HANDOVER)
                 .flatMap(h -> moves.findByHandoverIdOrderByDealIdAsc(h.getId()).stream()
                         .filter(m -> m.getStatus() == HandoverMove.Status.WAITING)
                         .map(m -> new WaitingDeal(m.getDealId(), h.getManagerId(), h.getTeamId(), h.getCreatedAt())))

@@ -65,6 +65,15 @@ class Ledger {
     }
 
     PlanOutcome record(Handover handover, List<PlannedMove> planned, LongUnaryOperator ownerOf, Instant now) {
+        return record(handover, planned, List.of(), ownerOf, now);
+    }
+
+    /**
+     * A run with moves to write and, where nobody eligible could take some deals (everybody at the cap, say), deals
+     * that wait with their manager: the run ends WAITING once its batches are written.
+     */
+    PlanOutcome record(Handover handover, List<PlannedMove> planned, List<Long> waiting, LongUnaryOperator ownerOf,
+                       Instant now) {
         int batches = (planned.size() + CrmGateway.MAX_BATCH - 1) / CrmGateway.MAX_BATCH;
         handover.planned(batches);
         // The run's row goes in first: its moves refer to it and are inserted at once.
@@ -76,6 +85,10 @@ class Ledger {
             // Planning has just read the deal from the CRM: that is its first check.
             row.checked(now);
             moves.save(row);
+        }
+        for (Long dealId : waiting) {
+            moves.save(new HandoverMove(handover.getId(), dealId, ownerOf.applyAsLong(dealId),
+                    handover.getManagerId(), null, 0, HandoverMove.Status.WAITING, now));
         }
         return new PlanOutcome(handover.getId(), PlanOutcome.Outcome.PLANNED, batches, planned.size());
     }

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -72,12 +73,13 @@ class LedgerOverview {
                 .sorted(Comparator.comparing(Handover::getCreatedAt).reversed().thenComparing(Handover::getId))
                 .toList();
         Map<String, Map<HandoverMove.Status, Long>> counts = moveCounts(runs.stream().map(Handover::getId).toList());
-        Map<Long, String> managerNames = managerNames(runs.stream().map(Handover::getManagerId).collect(Collectors.toSet()));
+        Map<Long, String> managerNames = managerNames(runs.stream().map(Handover::getManagerId)
+                .filter(Objects::nonNull).collect(Collectors.toSet()));
         Map<Long, String> teamNames = teams.findAllById(runs.stream().map(Handover::getTeamId)
                         .filter(id -> id != null).collect(Collectors.toSet())).stream()
                 .collect(Collectors.toMap(Team::getId, Team::getName));
         return runs.stream().map(run -> new RecentRun(run.getId(), run.getKind(), RUNNING.contains(run.getStatus()),
-                        run.getStatus(), named(run.getManagerId(), managerNames),
+                        run.getStatus(), run.getManagerId() == null ? null : named(run.getManagerId(), managerNames),
                         run.getTeamId() == null ? null : named(run.getTeamId(), teamNames),
                         run.getCreatedAt(), run.getCompletedAt(),
                         counts.getOrDefault(run.getId(), zeroCounts())))

@@ -24,7 +24,7 @@ public class RunAccess {
     /** A run that does not exist is nobody's own: a manager is refused (403), an administrator learns 404. */
     public boolean mayRead(Authentication caller, String runId) {
         return ApiRoles.isAdmin(caller) || handovers.findById(runId)
-                .map(run -> managers.isSelfOrAdmin(caller, run.getManagerId()))
+                .map(run -> run.getManagerId() != null && managers.isSelfOrAdmin(caller, run.getManagerId()))
                 .orElse(false);
     }
 }

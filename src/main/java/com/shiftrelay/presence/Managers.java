@@ -17,6 +17,8 @@ public interface Managers extends JpaRepository<Manager, Long> {
 
     List<Manager> findAllByOrderByIdAsc();
 
+    List<Manager> findByTeamIdAndActiveTrueOrderByIdAsc(Long teamId);
+
     List<Manager> findByActiveTrue();
 
     /**

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,14 +19,16 @@ public class PresenceLifecycle {
     private final Teams teams;
     private final PresenceSignals signals;
     private final PresenceProperties properties;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     PresenceLifecycle(Managers managers, Teams teams, PresenceSignals signals, PresenceProperties properties,
-                      Clock clock) {
+                      ApplicationEventPublisher events, Clock clock) {
         this.managers = managers;
         this.teams = teams;
         this.signals = signals;
         this.properties = properties;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -88,6 +91,7 @@ public class PresenceLifecycle {
         if (manager.getTeamId() != null) {
             signals.teamMemberCameOnline(manager.getTeamId());
         }
+        events.publishEvent(new ManagerCameOnline(manager.getId(), manager.getTeamId()));
         return now.plus(inactivityInterval(manager));
     }
 

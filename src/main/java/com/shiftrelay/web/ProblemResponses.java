@@ -28,7 +28,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({UnknownManagerException.class, NotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        if (e instanceof NotFoundException named && named.field() != null) {
+            problem.setProperty("field", named.field());
+        }
+        return problem;
     }
 
     @ExceptionHandler(PresenceBusyException.class)

@@ -43,7 +43,7 @@ class DealRoutingDecisionTest {
 
     /** Every rule of the shipped table has its test here; a rule added without one fails {@link #everyRuleIsTestedAndExplainedInItsAnnotation}. */
     private static final List<String> TESTED_RULES = List.of("Rule_SalesLargeTreatmentPlan", "Rule_SalesTreatment",
-            "Rule_VisitsVipPatient", "Rule_VisitsControl");
+            "Rule_VisitsVipPatient", "Rule_VisitsControl", "Rule_AnyOtherOpenDeal");
 
     private static final List<DmnDecisionTableEvaluationEvent> evaluations = new ArrayList<>();
     private static DmnEngine engine;
@@ -107,13 +107,24 @@ class DealRoutingDecisionTest {
             "7001, 143",  // sales, lost
             "7002, 142",  // visits, won
             "7002, 143",  // visits, lost
-            "9999, 70011" // a pipeline the table does not name
+            "9999, 142"   // won in a pipeline the table does not name
     })
     void aDealNoRuleMatchesGetsNoRoutingAtAll(long pipelineId, long statusId) {
         Routing routing = route(pipelineId, statusId, List.of("VIP"), 500_000);
 
         assertThat(routing.outputs()).isNull();
         assertThat(routing.rule()).isNull();
+    }
+
+    @Test
+    void anOpenDealOfAnyOtherPipelineStaysInItsManagersTeamAndIsHandedOverLeastLoaded() {
+        Routing routing = route(9999, 99991, List.of("VIP"), 500_000);
+
+        Map<String, Object> expected = new HashMap<>(outputs(0, "LEAST_LOADED", true, true, false));
+        expected.put("team", null);
+        assertThat(routing.outputs()).isEqualTo(expected);
+        assertThat(routing.rule()).isEqualTo("Rule_AnyOtherOpenDeal");
+        assertThat(routing.annotation()).startsWith("Любая другая открытая сделка");
     }
 
     @Test

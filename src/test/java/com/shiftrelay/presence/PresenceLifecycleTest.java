@@ -28,7 +28,7 @@ class PresenceLifecycleTest {
 
     @BeforeEach
     void setUp() {
-        lifecycle = new PresenceLifecycle(managers, teams, signals, properties, Clock.fixed(NOW, ZoneOffset.UTC));
+        lifecycle = new PresenceLifecycle(managers, teams, signals, properties, event -> { }, Clock.fixed(NOW, ZoneOffset.UTC));
         anna = new Manager(1, "anna", "Анна", null, 7L, NOW.minusSeconds(3600));
         anna.moveTo(PresenceState.ONLINE, NOW.minusSeconds(3600));
         when(managers.findById(1L)).thenReturn(Optional.of(anna));

@@ -235,7 +235,7 @@ final class AmoCrmGateway implements CrmGateway {
     private static CrmDeal deal(AmoCrmApi.Lead lead) {
         return new CrmDeal(lead.id(), lead.name(), orZero(lead.responsibleUserId()), orZero(lead.pipelineId()),
                 orZero(lead.statusId()), checkedFlags(lead), lead.createdAt() == null ? null
-                : Instant.ofEpochSecond(lead.createdAt()), orZero(lead.price()), tags(lead));
+                : Instant.ofEpochSecond(lead.createdAt()), orZero(lead.price()), tags(lead), orZero(lead.createdBy()));
     }
 
     private static List<String> tags(AmoCrmApi.Lead lead) {

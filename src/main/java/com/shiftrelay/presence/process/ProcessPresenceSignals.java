@@ -1,6 +1,7 @@
 package com.shiftrelay.presence.process;
 
 import com.shiftrelay.presence.Manager;
+import com.shiftrelay.engine.ShiftRelayCommands;
 import com.shiftrelay.presence.PresenceSignals;
 import java.util.HashMap;
 import java.util.concurrent.Callable;
@@ -10,8 +11,6 @@ import java.util.Objects;
 import com.shiftrelay.presence.PresenceConflictException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
@@ -92,18 +91,7 @@ class ProcessPresenceSignals implements PresenceSignals {
         }
     }
 
-    /**
-     * Signals are ShiftRelay's own doing, not the user's: when one is sent from inside an engine command
-     * run for a Tasklist user (completing a task, say), that user's authorizations must not apply.
-     */
     private static <T> T asShiftRelay(Callable<T> signal) {
-        CommandContext command = Context.getCommandContext();
-        try {
-            return command == null ? signal.call() : command.runWithoutAuthorization(signal);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return ShiftRelayCommands.withoutUserAuthorization(signal);
     }
 }

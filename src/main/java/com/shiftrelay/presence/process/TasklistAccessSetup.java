@@ -1,22 +1,16 @@
 package com.shiftrelay.presence.process;
 
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
-
-import org.camunda.bpm.engine.AuthorizationService;
+import com.shiftrelay.engine.EngineGrants;
 import org.camunda.bpm.engine.FilterService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Groups;
-import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
-import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.identity.Group;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,22 +21,20 @@ import org.springframework.stereotype.Component;
 @Component
 class TasklistAccessSetup {
 
-    private final AuthorizationService authorizations;
-    private final IdentityService identity;
+    private final EngineGrants grants;
     private final FilterService filters;
     private final RuntimeService runtime;
     private final TasklistFilters taskLists;
 
-    TasklistAccessSetup(AuthorizationService authorizations, IdentityService identity, FilterService filters,
-                        RuntimeService runtime, TasklistFilters taskLists) {
-        this.authorizations = authorizations;
-        this.identity = identity;
+    TasklistAccessSetup(EngineGrants grants, FilterService filters, RuntimeService runtime, TasklistFilters taskLists) {
+        this.grants = grants;
         this.filters = filters;
         this.runtime = runtime;
         this.taskLists = taskLists;
     }
 
     @EventListener(ApplicationReadyEvent.class)
+    @Order(0)
     public void onReady() {
         taskLists.ensure();
         grantManagers();
@@ -51,34 +43,16 @@ class TasklistAccessSetup {
 
     void grantManagers() {
         String group = CamundaTasklistAccounts.MANAGERS_GROUP;
-        if (identity.createGroupQuery().groupId(group).count() == 0) {
-            Group managers = identity.newGroup(group);
-            managers.setName("Managers");
-            managers.setType(Groups.GROUP_TYPE_WORKFLOW);
-            identity.saveGroup(managers);
-        }
-        grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        grant(group, Resources.PROCESS_DEFINITION, PresenceVariables.START_SHIFT_PROCESS_KEY,
+        grants.ensureGroup(group, "Managers");
+        grants.grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grants.grant(group, Resources.PROCESS_DEFINITION, PresenceVariables.START_SHIFT_PROCESS_KEY,
                 ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
-        grant(group, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
-        for (Filter filter : filters.createFilterQuery().list()) {
-            grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+        grants.grant(group, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+        for (Filter filter : filters.createFilterQuery().filterName(TasklistFilters.PRESENCE_CHECKS).list()) {
+            grants.grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
         }
-    }
-
-    private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-        boolean exists = authorizations.createAuthorizationQuery()
-                .groupIdIn(group).resourceType(resource).resourceId(resourceId).count() > 0;
-        if (exists) {
-            return;
+        for (Filter filter : filters.createFilterQuery().filterName(TasklistFilters.MY_TASKS).list()) {
+            grants.grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
         }
-        Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-        authorization.setGroupId(group);
-        authorization.setResource(resource);
-        authorization.setResourceId(resourceId);
-        for (Permission permission : permissions) {
-            authorization.addPermission(permission);
-        }
-        authorizations.saveAuthorization(authorization);
     }
 }

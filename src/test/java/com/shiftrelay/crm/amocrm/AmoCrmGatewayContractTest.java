@@ -121,7 +121,7 @@ class AmoCrmGatewayContractTest {
         // 104 is deleted in amoCRM's recycle bin and must not come back
         assertThat(deals).extracting(CrmDeal::id).containsExactly(101L, 102L, 103L, 105L);
         assertThat(deals.get(0)).isEqualTo(new CrmDeal(101, "Сделка 101", 5, 3, 142, Set.of(900001L),
-                Instant.ofEpochSecond(1700000000), 1000, List.of("VIP", "Имплантация")));
+                Instant.ofEpochSecond(1700000000), 1000, List.of("VIP", "Имплантация"), 5));
         for (int page = 1; page <= 3; page++) {
             amoCrm.verify(exactly(1), getRequestedFor(urlPathEqualTo("/api/v4/leads"))
                     .withQueryParam("filter[responsible_user_id][]", havingExactly("5", "6"))

@@ -1,0 +1,45 @@
+package com.shiftrelay.distribution;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ledger of deal moves, as distribution needs it: new-deal assignments and queue drains are runs of the same
+ * ledger as hand-overs and returns, written to the CRM by the same batch step with the same re-check, rate limit and
+ * retries. Implemented by the hand-over feature, which owns the ledger.
+ */
+public interface DealMoves {
+
+    /** ASSIGNMENT: a new or re-routed deal given to a manager; DRAIN: deals a team's queue dealt out. */
+    enum RunKind { ASSIGNMENT, DRAIN }
+
+    /** Deal {@code dealId} goes from {@code fromId} (its responsible now) to {@code toId}, whose deal it then is. */
+    record Move(long dealId, long fromId, long toId) {
+    }
+
+    /** A run as recorded: its id and how many batches the CRM gets it in. */
+    record RecordedRun(String runId, int batchCount) {
+    }
+
+    /** What became of one deal of a run once its batches were written. */
+    record Outcome(Status status, Long toId, String note) {
+
+        public enum Status { WRITTEN, SKIPPED, REJECTED, WAITING }
+    }
+
+    RecordedRun record(RunKind kind, long teamId, List<Move> moves, Instant now);
+
+    /** Closes the run; every deal's outcome by deal id. */
+    Map<Long, Outcome> complete(String runId);
+
+    /** Whether ShiftRelay itself gave the deal to this responsible since then (the CRM's echo of its own write). */
+    boolean isOwnChange(long dealId, long responsibleId, Instant since);
+
+    /**
+     * Deals on their way to each of the managers that a read of the CRM begun at {@code since} may not show yet:
+     * planned and not written, or written after it. Added to what the CRM said each manager holds.
+     */
+    Map<Long, Integer> pendingTo(Collection<Long> managerIds, Instant since);
+}

@@ -1,0 +1,128 @@
+package com.shiftrelay.distribution;
+
+import com.shiftrelay.crm.CrmDeal;
+import com.shiftrelay.crm.CrmGateway;
+import com.shiftrelay.presence.Manager;
+import com.shiftrelay.presence.Managers;
+import com.shiftrelay.presence.PresenceState;
+import com.shiftrelay.presence.Team;
+import com.shiftrelay.presence.Teams;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Places deals of one team with its managers by the strategies the rules chose: who of the team is there, what each
+ * holds, their caps and shares, and the team's rotation. The CRM is read first, with no row locked; then the team's
+ * row is locked while the plan is made and the rotation moved, so two placements of one team (on any node) never
+ * decide on the same pointer or the same loads.
+ */
+@Service
+public class DealPlacement {
+
+    private final CrmGateway crm;
+    private final Managers managers;
+    private final Teams teams;
+    private final TeamDistributions settings;
+    private final ManagerDistributions managerSettings;
+    private final TeamRotations rotations;
+    private final DealMoves moves;
+    private final Clock clock;
+
+    DealPlacement(CrmGateway crm, Managers managers, Teams teams, TeamDistributions settings,
+                  ManagerDistributions managerSettings, TeamRotations rotations, DealMoves moves, Clock clock) {
+        this.crm = crm;
+        this.managers = managers;
+        this.teams = teams;
+        this.settings = settings;
+        this.managerSettings = managerSettings;
+        this.rotations = rotations;
+        this.moves = moves;
+        this.clock = clock;
+    }
+
+    /** The team's active managers and, when a strategy or a cap needs them, the open deals each holds in the CRM. */
+    public record Roster(long teamId, List<Manager> managers, Map<Long, Integer> openDeals, Instant readAt) {
+    }
+
+    /** Reads who is in the team and, if {@code withLoads}, what they hold. Call before {@link #place}, with no lock held. */
+    @Transactional(readOnly = true)
+    public Roster roster(long teamId, boolean withLoads) {
+        Instant readAt = clock.instant();
+        List<Manager> members = managers.findByTeamIdAndActiveTrueOrderByIdAsc(teamId);
+        Map<Long, Integer> open = new HashMap<>();
+        if (withLoads && !members.isEmpty()) {
+            crm.dealsOf(members.stream().map(Manager::getId).toList(), List.of()).stream()
+                    .filter(deal -> !deal.closed())
+                    .forEach(deal -> open.merge(deal.responsibleId(), 1, Integer::sum));
+        }
+        return new Roster(teamId, members, open, readAt);
+    }
+
+    /** Whether placing deals by these strategies in this team needs what each manager holds. */
+    @Transactional(readOnly = true)
+    public boolean needsLoads(long teamId, Collection<Strategy> strategies) {
+        return strategies.contains(Strategy.LEAST_LOADED) || settings.of(teamId).getMaxOpenDeals() != null
+                || managerSettings.findAllById(members(teamId)).stream().anyMatch(m -> m.getMaxOpenDeals() != null);
+    }
+
+    /**
+     * Locks the team, plans the deals in the order given and moves the team's rotation. Runs inside the caller's
+     * transaction, so the rotation moves only if what the caller records from the plan commits too.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public AssignmentPlanner.Plan place(Roster roster, List<AssignmentPlanner.DealToPlace> deals) {
+        Team team = teams.lockById(roster.teamId())
+                .orElseThrow(() -> new IllegalStateException("No team " + roster.teamId()));
+        TeamDistribution teamSettings = settings.of(team.getId());
+        Map<Long, ManagerDistribution> own = managerSettings.findAllById(
+                        roster.managers().stream().map(Manager::getId).toList()).stream()
+                .collect(Collectors.toMap(ManagerDistribution::getManagerId, Function.identity()));
+        Map<Long, Integer> pending = moves.pendingTo(roster.managers().stream().map(Manager::getId).toList(),
+                roster.readAt());
+        List<AssignmentPlanner.Member> members = roster.managers().stream().map(manager -> {
+            ManagerDistribution mine = own.get(manager.getId());
+            Integer cap = mine != null && mine.getMaxOpenDeals() != null ? mine.getMaxOpenDeals()
+                    : teamSettings.getMaxOpenDeals();
+            int holds = roster.openDeals().getOrDefault(manager.getId(), 0) + pending.getOrDefault(manager.getId(), 0);
+            return new AssignmentPlanner.Member(manager.getId(), availability(manager), holds, cap,
+                    mine == null ? ManagerDistribution.DEFAULT_WEIGHT : mine.weight());
+        }).toList();
+        TeamRotation rotation = rotations.findById(team.getId()).orElseGet(() -> new TeamRotation(team.getId()));
+        AssignmentPlanner.Plan plan = AssignmentPlanner.plan(deals, members, rotation.rotation());
+        rotation.moveTo(plan.rotation(), clock.instant());
+        rotations.save(rotation);
+        return plan;
+    }
+
+    /** The strategy for a deal of this team: the rule's own, or the team's default. */
+    @Transactional(readOnly = true)
+    public Strategy strategyFor(Route route) {
+        return route.strategyOr(settings.of(route.teamId()).defaultStrategy());
+    }
+
+    private List<Long> members(long teamId) {
+        return managers.findByTeamIdAndActiveTrueOrderByIdAsc(teamId).stream().map(Manager::getId).toList();
+    }
+
+    static Availability availability(Manager manager) {
+        return switch (manager.getState()) {
+            case ONLINE -> Availability.AVAILABLE;
+            case CONFIRMING -> Availability.CONFIRMING;
+            case OFFLINE -> Availability.OFFLINE;
+        };
+    }
+
+    /** Deals of the CRM by id, for callers that route what they read. */
+    public Map<Long, CrmDeal> dealsById(Collection<Long> dealIds) {
+        return crm.deals(dealIds).stream().collect(Collectors.toMap(CrmDeal::id, Function.identity(), (a, b) -> a));
+    }
+}

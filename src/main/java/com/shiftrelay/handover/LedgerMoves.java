@@ -1,0 +1,86 @@
+package com.shiftrelay.handover;
+
+import com.shiftrelay.crm.CrmGateway;
+import com.shiftrelay.distribution.DealMoves;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The ledger as distribution uses it: a new deal's assignment or a queue drain is a run of the ledger like a
+ * hand-over, written by the same batch step (re-read first, refused deals recorded, a colleague who left gets
+ * nothing), so every move ShiftRelay makes is in one place.
+ */
+@Component
+class LedgerMoves implements DealMoves {
+
+    private final Handovers handovers;
+    private final HandoverMoves moves;
+    private final HandoverBatches batches;
+
+    LedgerMoves(Handovers handovers, HandoverMoves moves, HandoverBatches batches) {
+        this.handovers = handovers;
+        this.moves = moves;
+        this.batches = batches;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public RecordedRun record(RunKind kind, long teamId, List<Move> planned, Instant now) {
+        Handover run = new Handover(kind == RunKind.ASSIGNMENT ? Handover.Kind.ASSIGNMENT : Handover.Kind.DRAIN,
+                null, teamId, now);
+        int batches = (planned.size() + CrmGateway.MAX_BATCH - 1) / CrmGateway.MAX_BATCH;
+        run.planned(batches);
+        handovers.saveAndFlush(run);
+        for (int i = 0; i < planned.size(); i++) {
+            Move move = planned.get(i);
+            // The deal becomes the new manager's own: a later hand-over gives it back to them.
+            HandoverMove row = new HandoverMove(run.getId(), move.dealId(), move.toId(), move.fromId(), move.toId(),
+                    i / CrmGateway.MAX_BATCH, HandoverMove.Status.PLANNED, now);
+            row.checked(now);
+            moves.save(row);
+        }
+        return new RecordedRun(run.getId(), batches);
+    }
+
+    @Override
+    @Transactional
+    public Map<Long, Outcome> complete(String runId) {
+        batches.complete(runId);
+        Map<Long, Outcome> outcomes = new HashMap<>();
+        for (HandoverMove move : moves.findByHandoverIdOrderByDealIdAsc(runId)) {
+            Outcome.Status status = switch (move.getStatus()) {
+                case WRITTEN -> Outcome.Status.WRITTEN;
+                case SKIPPED -> Outcome.Status.SKIPPED;
+                case REJECTED -> Outcome.Status.REJECTED;
+                case PLANNED, WAITING -> Outcome.Status.WAITING;
+            };
+            outcomes.put(move.getDealId(), new Outcome(status, move.getToId(), move.getNote()));
+        }
+        return outcomes;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean isOwnChange(long dealId, long responsibleId, Instant since) {
+        return moves.existsOwnMove(dealId, responsibleId, since);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<Long, Integer> pendingTo(Collection<Long> managerIds, Instant since) {
+        Map<Long, Integer> pending = new HashMap<>();
+        if (managerIds.isEmpty()) {
+            return pending;
+        }
+        for (Object[] row : moves.countPendingTo(managerIds, since)) {
+            pending.put((Long) row[0], ((Long) row[1]).intValue());
+        }
+        return pending;
+    }
+}

@@ -1,0 +1,275 @@
+package com.shiftrelay.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.shiftrelay.crm.sandbox.SandboxCrm;
+import com.shiftrelay.support.AmoCrmWebhookBodies;
+import com.shiftrelay.support.Api;
+import com.shiftrelay.support.ShiftRelayIntegrationTest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Routing new deals end to end, through HTTP, the shipped rules (processes/DealRouting.dmn) and the sandbox CRM:
+ * amoCRM's webhooks bring 50 new deals, some twice; the administrators' deals go to the three administrators on shift
+ * evenly, the curators' deals wait in their queue until two curators come, and the log explains every decision. Then a
+ * process owner changes a rule from Camunda Modeler (the engine REST API with their own login) and the very next
+ * deal follows it.
+ */
+@ShiftRelayIntegrationTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DealRoutingIT {
+
+    private static final String WEBHOOK = "/webhooks/amocrm/sandbox-webhook-secret";
+    private static final String PASSWORD = "demo";
+    /** The shipped rules name these pipelines and teams (the CRM groups 1 and 2). */
+    private static final long SALES = 7001, SALES_OPEN = 70011, VISITS = 7002, VISITS_OPEN = 70021;
+    private static final long ADMINISTRATORS = 1, CURATORS = 2;
+
+    @Autowired SandboxCrm sandbox;
+    @Autowired RepositoryService repository;
+    @Autowired HistoryService history;
+    @LocalServerPort int port;
+
+    private static long incoming;
+    private static final List<Long> administrators = new ArrayList<>();
+    private static final List<Long> curators = new ArrayList<>();
+
+    @Test
+    @Order(1)
+    void fiftyNewDealsAreRoutedByTheRulesAndTheCuratorsQueueIsSplitInArrivalOrder() {
+        Api api = new Api(port);
+        // The shipped rules route to the CRM groups 1 and 2: this context's first two teams.
+        assertThat(sandbox.createTeam("Администраторы")).isEqualTo(ADMINISTRATORS);
+        assertThat(sandbox.createTeam("Кураторы")).isEqualTo(CURATORS);
+        sandbox.createPipeline(SALES, "Продажи");
+        sandbox.createPipeline(VISITS, "Сопровождение");
+        for (String who : List.of("anna", "boris", "vera")) {
+            administrators.add(sandbox.createUser(who + " Маршрутова", who + "route@demo.shiftrelay.local", ADMINISTRATORS));
+        }
+        for (String who : List.of("evgeny", "zhanna", "zoya")) {
+            curators.add(sandbox.createUser(who + " Маршрутов", who + "route@demo.shiftrelay.local", CURATORS));
+        }
+        // Where a web form's leads land in the CRM: a user of no team.
+        incoming = sandbox.createUser("Входящие заявки", "incomingroute@demo.shiftrelay.local", null);
+        syncDirectory(api);
+        // The curators' queue waits a moment after the first arrival, so that both curators share it.
+        assertThat(api.put("/api/teams/" + CURATORS + "/settings", "{\"drainDelay\":\"PT5S\"}", "admin", "admin")
+                .status()).isEqualTo(200);
+        for (long administrator : administrators) {
+            assertThat(api.post("/api/managers/" + administrator + "/online", null, "admin", "admin").status())
+                    .isEqualTo(202);
+            keepBusy(administrator);
+        }
+
+        // 30 deals for the administrators and 20 for the curators, in turns; five of them delivered twice.
+        List<Long> sales = new ArrayList<>();
+        List<Long> visits = new ArrayList<>();
+        List<String> deliveries = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            boolean sale = i % 5 < 3;
+            long pipeline = sale ? SALES : VISITS;
+            long stage = sale ? SALES_OPEN : VISITS_OPEN;
+            long deal = sandbox.createLead("Заявка " + i, incoming, pipeline, stage, false);
+            (sale ? sales : visits).add(deal);
+            String body = AmoCrmWebhookBodies.added(deal, "Заявка " + i, pipeline, stage, 10_000 + i, incoming);
+            deliveries.add(body);
+            assertThat(webhook(api, body).status()).isEqualTo(200);
+        }
+        for (int i : List.of(0, 7, 13, 21, 44)) {
+            Api.Response again = webhook(api, deliveries.get(i));
+            assertThat(again.status()).isEqualTo(200);
+            assertThat(again.body().get("accepted").asInt()).isZero();
+        }
+
+        // The administrators' deals go to the three on shift, by least load: 10 each.
+        await().atMost(Duration.ofSeconds(90)).until(() -> sales.stream()
+                .allMatch(deal -> administrators.contains(sandbox.lead(deal).responsibleId())));
+        Map<Long, Integer> perAdministrator = new HashMap<>();
+        sales.forEach(deal -> perAdministrator.merge(sandbox.lead(deal).responsibleId(), 1, Integer::sum));
+        assertThat(perAdministrator.values()).containsOnly(10);
+
+        // The curators' deals wait, in arrival order, because no curator is on shift.
+        await().atMost(Duration.ofSeconds(60)).until(() -> queue(api).size() == 20);
+        JsonNode queue = queue(api);
+        assertThat(IntStream.range(0, 20).mapToLong(i -> queue.get(i).get("dealId").asLong()).boxed().toList())
+                .isEqualTo(visits);
+        assertThat(IntStream.range(0, 20).map(i -> queue.get(i).get("position").asInt()).boxed().toList())
+                .isEqualTo(IntStream.rangeClosed(1, 20).boxed().toList());
+        assertThat(visits).allSatisfy(deal -> assertThat(sandbox.lead(deal).responsibleId()).isEqualTo(incoming));
+
+        // Two curators come: after the drain delay the queue is dealt out round robin, oldest first.
+        for (long curator : curators.subList(0, 2)) {
+            assertThat(api.post("/api/managers/" + curator + "/online", null, "admin", "admin").status()).isEqualTo(202);
+            keepBusy(curator);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> visits.stream()
+                .allMatch(deal -> sandbox.lead(deal).responsibleId() != incoming));
+        for (int i = 0; i < visits.size(); i++) {
+            assertThat(sandbox.lead(visits.get(i)).responsibleId()).as("deal %d of the queue", i + 1)
+                    .isEqualTo(curators.get(i % 2));
+        }
+        assertThat(queue(api)).isEmpty();
+
+        // One assignment per deal: the duplicates started nothing.
+        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("DealAssignment").count())
+                .isEqualTo(50);
+        // The log explains every one of the 50.
+        for (long deal : sales) {
+            JsonNode story = api.get("/api/assignments?dealId=" + deal, "admin", "admin").body();
+            assertThat(story).hasSize(1);
+            assertThat(story.get(0).get("kind").asText()).isEqualTo("ASSIGNED");
+            assertThat(story.get(0).get("rule").get("id").asText()).isEqualTo("Rule_SalesTreatment");
+            assertThat(story.get(0).get("rule").get("annotation").asText()).startsWith("Продажа лечения");
+            assertThat(story.get(0).get("strategy").asText()).isEqualTo("LEAST_LOADED");
+            assertThat(story.get(0).get("team").get("name").asText()).isEqualTo("Администраторы");
+            assertThat(administrators).contains(story.get(0).get("manager").get("id").asLong());
+        }
+        for (int i = 0; i < visits.size(); i++) {
+            JsonNode story = api.get("/api/assignments?dealId=" + visits.get(i), "admin", "admin").body();
+            assertThat(story).extracting(entry -> entry.get("kind").asText())
+                    .containsExactly("QUEUED", "DEALT_FROM_QUEUE");
+            assertThat(story.get(0).get("rule").get("id").asText()).isEqualTo("Rule_VisitsControl");
+            // Queued because all three curators are OFFLINE, or, once some deals wait, behind them (first in, first out).
+            JsonNode queued = story.get(0);
+            if (queued.get("skipped").isEmpty()) {
+                assertThat(queued.get("note").asText()).isEqualTo("deals of the team are waiting already");
+            } else {
+                assertThat(queued.get("skipped")).extracting(skip -> skip.get("reason").asText())
+                        .containsOnly("OFFLINE").hasSize(3);
+            }
+            assertThat(story.get(1).get("strategy").asText()).isEqualTo("ROUND_ROBIN");
+            assertThat(story.get(1).get("manager").get("id").asLong()).isEqualTo(curators.get(i % 2));
+            assertThat(story.get(1).get("skipped")).extracting(skip -> skip.get("manager").get("id").asLong() + ":"
+                    + skip.get("reason").asText()).containsExactly(curators.get(2) + ":OFFLINE");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void shiftRelaysOwnWriteComingBackIsNothingAndAPersonsReassignmentIsLogged() {
+        Api api = new Api(port);
+        long deal = sandbox.leads().stream().filter(l -> l.pipelineId() == SALES).findFirst().orElseThrow().id();
+        long holder = sandbox.lead(deal).responsibleId();
+        int before = api.get("/api/assignments?dealId=" + deal, "admin", "admin").body().size();
+
+        // amoCRM reports ShiftRelay's own assignment back: nothing happens.
+        assertThat(webhook(api, AmoCrmWebhookBodies.responsibleChanged(deal, incoming, holder, 0, 1764672100))
+                .status()).isEqualTo(200);
+        // A person gives the deal to a colleague by hand: it is logged, and nothing is moved back.
+        long colleague = administrators.stream().filter(id -> id != holder).findFirst().orElseThrow();
+        sandbox.reassignByHand(deal, colleague);
+        assertThat(webhook(api, AmoCrmWebhookBodies.responsibleChanged(deal, holder, colleague, holder, 1764672200))
+                .status()).isEqualTo(200);
+
+        JsonNode story = api.get("/api/assignments?dealId=" + deal, "admin", "admin").body();
+        assertThat(story).hasSize(before + 1);
+        assertThat(story.get(before).get("kind").asText()).isEqualTo("REASSIGNED_IN_CRM");
+        assertThat(story.get(before).get("manager").get("id").asLong()).isEqualTo(colleague);
+        assertThat(sandbox.lead(deal).responsibleId()).isEqualTo(colleague);
+    }
+
+    @Test
+    @Order(3)
+    void aRuleAProcessOwnerDeploysFromModelerDecidesTheVeryNextDeal() throws IOException {
+        Api api = new Api(port);
+        String shipped = shippedTable();
+        // The process owner's change: the administrators' everyday deals go to the curators from now on.
+        String changed = shipped.replaceFirst("(<rule id=\"Rule_SalesTreatment\">(?s:.*?)<outputEntry id=\"OutputEntry_"
+                + "SalesTreatment_Team\">\\s*<text>)1(</text>)", "$1" + CURATORS + "$2");
+        assertThat(changed).isNotEqualTo(shipped);
+
+        assertThat(deploy("boris" + "route", changed).statusCode()).as("a manager may not deploy").isEqualTo(403);
+        HttpResponse<String> deployed = deploy("olga", changed);
+        assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
+
+        long deal = sandbox.createLead("Заявка после правки правил", incoming, SALES, SALES_OPEN, false);
+        assertThat(webhook(api, AmoCrmWebhookBodies.added(deal, "Заявка после правки правил", SALES, SALES_OPEN, 5_000,
+                incoming)).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> curators.subList(0, 2)
+                .contains(sandbox.lead(deal).responsibleId()));
+        JsonNode story = api.get("/api/assignments?dealId=" + deal, "admin", "admin").body();
+        assertThat(story.get(0).get("team").get("id").asLong()).isEqualTo(CURATORS);
+        assertThat(story.get(0).get("rule").get("version").asInt()).isEqualTo(2);
+    }
+
+    private HttpResponse<String> deploy(String login, String dmn) {
+        // What Camunda Modeler's Deploy button sends: multipart form data to /engine-rest/deployment/create.
+        String boundary = "ShiftRelayModelerDeploy";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nDealRouting\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-source\"\r\n\r\nCamunda Modeler\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deploy-changed-only\"\r\n\r\ntrue\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"DealRouting.dmn\"; filename=\"DealRouting.dmn\""
+                + "\r\nContent-Type: application/octet-stream\r\n\r\n" + dmn + "\r\n--" + boundary + "--\r\n";
+        String credentials = Base64.getEncoder().encodeToString((login + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + "/engine-rest/deployment/create"))
+                    .header("Authorization", "Basic " + credentials)
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String shippedTable() throws IOException {
+        try (InputStream dmn = getClass().getClassLoader().getResourceAsStream("processes/DealRouting.dmn")) {
+            return new String(dmn.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private void syncDirectory(Api api) {
+        assertThat(api.post("/engine-rest/message", "{\"messageName\":\"DirectorySyncRequested\"}", "admin", "admin")
+                .status()).isIn(200, 204);
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/managers/" + incoming, "annaroute", PASSWORD)
+                .status() == 200);
+    }
+
+    /** The administrators and curators on shift keep working, so that no presence check interrupts the test. */
+    private void keepBusy(long managerId) {
+        ACTIVITY.scheduleAtFixedRate(() -> sandbox.recordActivity(managerId, "outgoing_call", null), 0, 2,
+                java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    private static final java.util.concurrent.ScheduledExecutorService ACTIVITY =
+            java.util.concurrent.Executors.newScheduledThreadPool(1, runnable -> {
+                Thread thread = new Thread(runnable, "managers-at-work");
+                thread.setDaemon(true);
+                return thread;
+            });
+
+    private static Api.Response webhook(Api api, String body) {
+        return api.request("POST", WEBHOOK).form(body).send();
+    }
+
+    private static JsonNode queue(Api api) {
+        return api.get("/api/queue?teamId=" + CURATORS, "admin", "admin").body();
+    }
+}
