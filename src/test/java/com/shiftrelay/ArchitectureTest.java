@@ -2,6 +2,8 @@ package com.shiftrelay;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.shiftrelay.crm.CrmGateway;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -47,7 +49,7 @@ class ArchitectureTest {
     @Test
     void theDomainSeesNoVendorAdapter() {
         noClasses().that().resideInAnyPackage("com.shiftrelay.presence..", "com.shiftrelay.handover..",
-                        "com.shiftrelay.distribution..")
+                        "com.shiftrelay.distribution..", "com.shiftrelay.intake..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.shiftrelay.crm.amocrm..", "com.shiftrelay.crm.sandbox..")
                 .check(classes);
     }
@@ -66,6 +68,17 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("com.shiftrelay.presence..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.shiftrelay.handover..",
                         "com.shiftrelay.distribution..")
+                .check(classes);
+    }
+
+    @Test
+    void aWebhookIsAnsweredWithoutCallingTheCrm() {
+        noClasses().that().haveSimpleNameStartingWith("AmoCrmWebhook").or().resideInAPackage("com.shiftrelay.intake..")
+                .should().dependOnClassesThat(JavaClass.Predicates.assignableTo(CrmGateway.class)
+                        .or(JavaClass.Predicates.simpleName("AmoCrmApi"))
+                        .or(JavaClass.Predicates.simpleName("AmoCrmCalls"))
+                        .or(JavaClass.Predicates.resideInAnyPackage("feign..")))
+                .because("the CRM waits for the webhook's answer and gives up on a slow one")
                 .check(classes);
     }
 

@@ -30,6 +30,9 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * the session when the session signed it in, otherwise the value of Spring Security's {@code XSRF-TOKEN}
  * cookie; an integration's needs none.
  *
+ * <p>The CRM's webhooks under {@code /webhooks} need no login: amoCRM cannot send credentials, the secret in the
+ * path is checked by the endpoint itself.
+ *
  * <p>Everything else passes through as it did before Spring Security was here: the Camunda webapps keep
  * their own session login and CSRF filter, {@code /engine-rest} Camunda's Basic filter, and the sandbox,
  * actuator and static pages their own rules.
@@ -70,6 +73,24 @@ class ApiSecurityConfiguration {
                 .addFilterBefore(new WebappSessionFilter(webappSessions, problems), CsrfFilter.class)
                 .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .build();
+    }
+
+    /**
+     * The CRM's webhooks: open to anyone, since the endpoint checks the secret in its path; no Basic challenge, no
+     * session, and no CSRF check, which would read a {@code _csrf} parameter and with it the form body the endpoint
+     * must read raw (nothing a browser holds counts here anyway).
+     */
+    @Bean
+    @Order(3)
+    SecurityFilterChain webhooks(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/webhooks/**"))
+                .authorizeHttpRequests(rules -> rules.anyRequest().permitAll())
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .build();

@@ -120,6 +120,18 @@ public final class Api {
             return this;
         }
 
+        /**
+         * A body as it is, e.g. {@code BodyPublishers.ofByteArray} (with its length) or {@code ofInputStream}
+         * (chunked); a null content type sends none.
+         */
+        public Request body(String contentType, HttpRequest.BodyPublisher publisher) {
+            if (contentType != null) {
+                builder.header("Content-Type", contentType);
+            }
+            body = publisher;
+            return this;
+        }
+
         public Response send() {
             try {
                 HttpResponse<String> response = http.send(builder.method(method, body).build(),
