@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -51,6 +53,7 @@ class DealRoutingIT {
     @Autowired SandboxCrm sandbox;
     @Autowired RepositoryService repository;
     @Autowired HistoryService history;
+    @Autowired RuntimeService runtime;
     @LocalServerPort int port;
 
     private static long incoming;
@@ -198,7 +201,7 @@ class DealRoutingIT {
         String shipped = shippedTable();
         // The process owner's change: the administrators' everyday deals go to the curators from now on.
         String changed = shipped.replaceFirst("(<rule id=\"Rule_SalesTreatment\">(?s:.*?)<outputEntry id=\"OutputEntry_"
-                + "SalesTreatment_Team\">\\s*<text>)1(</text>)", "$1" + CURATORS + "$2");
+                + "SalesTreatment_Team\">\\s*<text>)1(</text>)", "${1}" + CURATORS + "${2}");
         assertThat(changed).isNotEqualTo(shipped);
 
         assertThat(deploy("boris" + "route", changed).statusCode()).as("a manager may not deploy").isEqualTo(403);
@@ -213,6 +216,27 @@ class DealRoutingIT {
         JsonNode story = api.get("/api/assignments?dealId=" + deal, "admin", "admin").body();
         assertThat(story.get(0).get("team").get("id").asLong()).isEqualTo(CURATORS);
         assertThat(story.get(0).get("rule").get("version").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    @Order(4)
+    void aRuleNamingATeamThatDoesNotExistIsAnIncidentNamingTheRuleAndTheDeal() throws IOException {
+        Api api = new Api(port);
+        String broken = shippedTable().replaceFirst("(<rule id=\"Rule_SalesTreatment\">(?s:.*?)<outputEntry id=\"OutputEntry_"
+                + "SalesTreatment_Team\">\\s*<text>)1(</text>)", "${1}999${2}");
+        assertThat(deploy("olga", broken).statusCode()).isEqualTo(200);
+
+        long deal = sandbox.createLead("Заявка в никуда", incoming, SALES, SALES_OPEN, false);
+        assertThat(webhook(api, AmoCrmWebhookBodies.added(deal, "Заявка в никуда", SALES, SALES_OPEN, 1_000, incoming))
+                .status()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> runtime.createIncidentQuery()
+                .activityId("Task_RouteDeal").count() > 0);
+        Incident incident = runtime.createIncidentQuery().activityId("Task_RouteDeal").singleResult();
+        assertThat(incident.getIncidentMessage()).contains("Rule_SalesTreatment").contains("deal " + deal)
+                .contains("team 999 does not exist");
+        assertThat(sandbox.lead(deal).responsibleId()).as("nothing moved").isEqualTo(incoming);
+        assertThat(api.get("/api/assignments?dealId=" + deal, "admin", "admin").body()).isEmpty();
     }
 
     private HttpResponse<String> deploy(String login, String dmn) {

@@ -3,6 +3,7 @@ package com.shiftrelay.presence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.shiftrelay.crm.sandbox.SandboxCrm;
 import com.shiftrelay.support.Api;
 import com.shiftrelay.support.ShiftRelayIntegrationTest;
@@ -147,6 +148,62 @@ class PresenceApiIT {
         assertThat(ok.body().get("handoverEnabled").asBoolean()).isFalse();
         assertThat(teams.findById(team).orElseThrow().getInactivityIntervalSeconds()).isEqualTo(3600);
         assertThat(api.put("/api/teams/424242/settings", "{}", "admin", "admin").status()).isEqualTo(404);
+    }
+
+    @Test
+    void distributionSettingsAreValidatedNamingTheFieldAndABadOneChangesNothing() {
+        long first = oneManager("Ульяна Восьмая", "ulyanaapi");
+        long team = managers.findById(first).orElseThrow().getTeamId();
+        long second = sandbox.createUser("Юрий Восьмой", "yuriapi@demo.shiftrelay.local", team);
+        long stranger = oneManager("Яков Чужой", "yakovapi");
+        directory.sync();
+        Api api = new Api(port);
+
+        for (var bad : List.of(
+                List.of("{\"maxOpenDeals\":-1}", "maxOpenDeals", "400"),
+                List.of("{\"maxOpenDeals\":\"many\"}", "maxOpenDeals", "400"),
+                List.of("{\"defaultStrategy\":\"FAIREST\"}", "defaultStrategy", "400"),
+                List.of("{\"drainDelay\":\"later\"}", "drainDelay", "400"),
+                List.of("{\"queueWaitLimit\":\"PT1S\"}", "queueWaitLimit", "400"),
+                List.of("{\"supervisorGroup\":\"head nurses\"}", "supervisorGroup", "400"),
+                List.of("{\"members\":[{\"managerId\":" + first + ",\"weight\":0},{\"managerId\":" + second
+                        + ",\"weight\":0}]}", "members", "400"),
+                List.of("{\"members\":[{\"managerId\":" + first + ",\"weight\":-3}]}", "members[0].weight", "400"),
+                List.of("{\"members\":[{\"managerId\":" + stranger + ",\"weight\":2}]}", "members[0].managerId", "400"),
+                List.of("{\"maxOpenDeals\":5,\"members\":[{\"managerId\":424242,\"weight\":2}]}",
+                        "members[0].managerId", "404"))) {
+            var answer = api.put("/api/teams/" + team + "/settings", bad.get(0), "admin", "admin");
+            assertThat(answer.status()).as(bad.get(0)).isEqualTo(Integer.parseInt(bad.get(2)));
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+            assertThat(answer.body().get("field").asText()).as(bad.get(0)).isEqualTo(bad.get(1));
+        }
+        JsonNode unchanged = teamView(api, team);
+        assertThat(unchanged.get("maxOpenDeals").isNull()).as("the cap of a refused request is not kept").isTrue();
+
+        var ok = api.put("/api/teams/" + team + "/settings", "{\"maxOpenDeals\":25,\"defaultStrategy\":\"round_robin\","
+                + "\"drainDelay\":\"PT15M\",\"members\":[{\"managerId\":" + first + ",\"weight\":50,"
+                + "\"maxOpenDeals\":10},{\"managerId\":" + second + ",\"weight\":30}]}", "admin", "admin");
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.body().get("maxOpenDeals").asInt()).isEqualTo(25);
+        assertThat(ok.body().get("defaultStrategy").asText()).isEqualTo("ROUND_ROBIN");
+        assertThat(ok.body().get("drainDelay").asText()).isEqualTo("PT15M");
+        assertThat(ok.body().get("queueWaitLimit").asText()).isEqualTo("PT15M");
+        assertThat(ok.body().get("members")).extracting(m -> m.get("managerId").asLong() + ":" + m.get("weight").asInt()
+                + ":" + m.get("maxOpenDeals").asText()).containsExactly(first + ":50:10", second + ":30:null");
+
+        var uncapped = api.put("/api/teams/" + team + "/settings", "{\"maxOpenDeals\":\"none\"}", "admin", "admin");
+        assertThat(uncapped.body().get("maxOpenDeals").isNull()).isTrue();
+        assertThat(api.put("/api/teams/" + team + "/settings", "{\"maxOpenDeals\":3}", "ulyanaapi", "demo").status())
+                .as("administrators only").isEqualTo(403);
+    }
+
+    private static JsonNode teamView(Api api, long team) {
+        for (JsonNode view : api.get("/api/teams", "admin", "admin").body()) {
+            if (view.get("id").asLong() == team) {
+                return view;
+            }
+        }
+        throw new AssertionError("No team " + team + " in /api/teams");
     }
 
     @Test
