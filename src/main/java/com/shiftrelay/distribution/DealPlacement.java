@@ -103,6 +103,18 @@ public class DealPlacement {
         return plan;
     }
 
+    /** Locks the team's row for the caller's transaction, as {@link #place} does; taking it twice is harmless. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockTeam(long teamId) {
+        teams.lockById(teamId).orElseThrow(() -> new IllegalStateException("No team " + teamId));
+    }
+
+    /** Whether anybody of the team is ONLINE now, so that dealing out its queue could give anything to anyone. */
+    @Transactional(readOnly = true)
+    public boolean anyoneAvailable(long teamId) {
+        return managers.findByTeamIdAndStateAndActiveTrue(teamId, PresenceState.ONLINE).stream().findAny().isPresent();
+    }
+
     /** The strategy for a deal of this team: the rule's own, or the team's default. */
     @Transactional(readOnly = true)
     public Strategy strategyFor(Route route) {

@@ -119,7 +119,9 @@ public class NewDeals {
             // First in, first out: a new deal does not overtake the ones already waiting for this team.
             Outcome queued = enqueue(deal, arrival, route, strategy, team, List.of(),
                     "deals of the team are waiting already", now);
-            signals.drainRequested(teamId, false);
+            if (placement.anyoneAvailable(teamId)) {
+                signals.drainRequested(teamId, false);
+            }
             return queued;
         }
         DealPlacement.Roster roster = placement.roster(teamId, placement.needsLoads(teamId, List.of(strategy)));

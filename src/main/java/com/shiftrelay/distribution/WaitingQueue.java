@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -133,6 +134,15 @@ public class WaitingQueue {
         Map<Long, Strategy> strategies = toPlace.stream().collect(Collectors.toMap(QueuedDeal::getDealId,
                 entry -> placement.strategyFor(routes.get(entry.getDealId()))));
         DealPlacement.Roster roster = placement.roster(teamId, placement.needsLoads(teamId, strategies.values()));
+        // Two drains of one team may run at once (two managers arriving in the same second): once the team is
+        // locked, only what still waits is dealt out, so no deal is dealt out twice.
+        placement.lockTeam(teamId);
+        Set<Long> stillWaiting = queue.findByTeamIdAndStatusOrderByArrivalAscIdAsc(teamId, QueuedDeal.Status.WAITING)
+                .stream().map(QueuedDeal::getId).collect(Collectors.toSet());
+        toPlace.removeIf(entry -> !stillWaiting.contains(entry.getId()));
+        if (toPlace.isEmpty()) {
+            return new DrainPlan(null, 0, 0, 0);
+        }
         AssignmentPlanner.Plan plan = placement.place(roster, toPlace.stream()
                 .map(entry -> new AssignmentPlanner.DealToPlace(entry.getDealId(), strategies.get(entry.getDealId()), null))
                 .toList());

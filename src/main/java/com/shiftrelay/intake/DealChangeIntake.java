@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -26,6 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class DealChangeIntake {
+
+    private static final int ATTEMPTS = 4;
 
     private final WebhookDeliveries deliveries;
     private final CrmDealEvents events;
@@ -54,12 +57,17 @@ public class DealChangeIntake {
      */
     public Receipt accept(String source, byte[] body, List<CrmDealChange> changes) {
         String deliveryKey = sha256Hex(body);
-        try {
-            return transaction.execute(status -> store(source, deliveryKey, body.length, changes));
-        } catch (DataIntegrityViolationException lostTheRace) {
-            // The same delivery, or one of its changes, was being stored by another request at the same moment; that
-            // one has committed now (the unique key made this one wait for it), so this time it is found.
-            return transaction.execute(status -> store(source, deliveryKey, body.length, changes));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.execute(status -> store(source, deliveryKey, body.length, changes));
+            } catch (DataIntegrityViolationException | TransientDataAccessException lostTheRace) {
+                // The same delivery, or one of its changes, was being stored by another request at the same moment:
+                // the unique key made this one wait for it, and either it has committed now (this time it is found)
+                // or the wait ran out (H2 gives up on a lock after a while), and this one waits again.
+                if (attempt == ATTEMPTS) {
+                    throw lostTheRace;
+                }
+            }
         }
     }
 

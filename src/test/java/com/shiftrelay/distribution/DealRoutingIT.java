@@ -201,7 +201,7 @@ class DealRoutingIT {
         String shipped = shippedTable();
         // The process owner's change: the administrators' everyday deals go to the curators from now on.
         String changed = shipped.replaceFirst("(<rule id=\"Rule_SalesTreatment\">(?s:.*?)<outputEntry id=\"OutputEntry_"
-                + "SalesTreatment_Team\">\\s*<text>)1(</text>)", "${1}" + CURATORS + "${2}");
+                + "SalesTreatment_Team\">\\s*<text>)1(</text>)", "$1" + CURATORS + "$2");
         assertThat(changed).isNotEqualTo(shipped);
 
         assertThat(deploy("boris" + "route", changed).statusCode()).as("a manager may not deploy").isEqualTo(403);
@@ -223,7 +223,7 @@ class DealRoutingIT {
     void aRuleNamingATeamThatDoesNotExistIsAnIncidentNamingTheRuleAndTheDeal() throws IOException {
         Api api = new Api(port);
         String broken = shippedTable().replaceFirst("(<rule id=\"Rule_SalesTreatment\">(?s:.*?)<outputEntry id=\"OutputEntry_"
-                + "SalesTreatment_Team\">\\s*<text>)1(</text>)", "${1}999${2}");
+                + "SalesTreatment_Team\">\\s*<text>)1(</text>)", "$1" + 999 + "$2");
         assertThat(deploy("olga", broken).statusCode()).isEqualTo(200);
 
         long deal = sandbox.createLead("Заявка в никуда", incoming, SALES, SALES_OPEN, false);

@@ -10,6 +10,7 @@ import com.shiftrelay.support.ShiftRelayIntegrationTest;
 import java.time.Duration;
 import java.util.Date;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
@@ -76,7 +77,11 @@ class HousekeepingIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             Job job = management.createJobQuery().jobId(cleanup.getId()).singleResult();
             if (job != null && job.getRetries() > 0) {
-                management.executeJob(job.getId());
+                try {
+                    management.executeJob(job.getId());
+                } catch (OptimisticLockingException runByTheJobExecutorMeanwhile) {
+                    // The job executor took the same job at the same moment; its run counts as well.
+                }
             }
             return finished("DealHandover", before) == 0 && finished("ActivityPolling", before) == 0;
         });

@@ -77,9 +77,9 @@ class PresenceApiIT {
         long id = oneManager("Ульяна Шестая", "ulyanaapi");
         Api api = new Api(port);
 
-        assertThat(api.post("/api/managers/" + id + "/online", null, "ulyanaapi", "demo").status()).isEqualTo(202);
+        assertThat(api.post("/api/managers/" + id + "/online", null, "ulyanadist", "demo").status()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(20)).until(() -> managers.findById(id).orElseThrow().getState() == PresenceState.ONLINE);
-        var again = api.post("/api/managers/" + id + "/online", null, "ulyanaapi", "demo");
+        var again = api.post("/api/managers/" + id + "/online", null, "ulyanadist", "demo");
 
         assertThat(again.status()).isEqualTo(202);
         assertThat(again.body().get("state").asText()).isEqualTo("ONLINE");
@@ -152,10 +152,10 @@ class PresenceApiIT {
 
     @Test
     void distributionSettingsAreValidatedNamingTheFieldAndABadOneChangesNothing() {
-        long first = oneManager("Ульяна Восьмая", "ulyanaapi");
+        long first = oneManager("Ульяна Восьмая", "ulyanadist");
         long team = managers.findById(first).orElseThrow().getTeamId();
-        long second = sandbox.createUser("Юрий Восьмой", "yuriapi@demo.shiftrelay.local", team);
-        long stranger = oneManager("Яков Чужой", "yakovapi");
+        long second = sandbox.createUser("Юрий Восьмой", "yuridist@demo.shiftrelay.local", team);
+        long stranger = oneManager("Яков Чужой", "yakovdist");
         directory.sync();
         Api api = new Api(port);
 
@@ -193,7 +193,7 @@ class PresenceApiIT {
 
         var uncapped = api.put("/api/teams/" + team + "/settings", "{\"maxOpenDeals\":\"none\"}", "admin", "admin");
         assertThat(uncapped.body().get("maxOpenDeals").isNull()).isTrue();
-        assertThat(api.put("/api/teams/" + team + "/settings", "{\"maxOpenDeals\":3}", "ulyanaapi", "demo").status())
+        assertThat(api.put("/api/teams/" + team + "/settings", "{\"maxOpenDeals\":3}", "ulyanadist", "demo").status())
                 .as("administrators only").isEqualTo(403);
     }
 
