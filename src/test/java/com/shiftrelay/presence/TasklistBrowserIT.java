@@ -12,6 +12,8 @@ import com.shiftrelay.support.Browser;
 import com.shiftrelay.support.ShiftRelayIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -28,7 +30,7 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * A manager in a real browser with Tasklist open: the presence check appears without a reload, rings, and is
- * answered through its Russian form; a check that runs out is explained on the page. A person needs longer
+ * answered through its Russian form, which says until when; a check that runs out is explained on the page. A person needs longer
  * than the other tests' 4 seconds to answer, so the window is a minute here, as in production.
  */
 @ShiftRelayIntegrationTest
@@ -88,6 +90,12 @@ class TasklistBrowserIT {
 
         card.click();
         assertThat(page.locator(".task-details")).containsText("Вы на работе?");
+        // The form says until when, in Moscow time, and how long the window is.
+        String until = DateTimeFormatter.ofPattern("HH:mm:ss")
+                .format(check.getDueDate().toInstant().atZone(ZoneId.of("Europe/Moscow")));
+        assertThat(page.locator(".task-details"))
+                .containsText("На ответ — минута: ответьте до " + until + " (время московское).");
+        assertThat(page.locator(".task-details")).not().containsText("{{");
         assertThat(page.locator(".task-details")).not().containsText("Complete");
         page.locator(".task-details button").filter(new Locator.FilterOptions().setHasText("Завершить")).click();
 
