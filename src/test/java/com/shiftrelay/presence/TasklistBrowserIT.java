@@ -29,15 +29,38 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * A manager in a real browser with Tasklist open: the presence check appears without a reload, rings, and is
- * answered through its Russian form, which says until when; a check that runs out is explained on the page. A person needs longer
- * than the other tests' 4 seconds to answer, so the window is a minute here, as in production.
+ * A manager in a real browser with Tasklist open: the presence check appears without a reload, rings (told by
+ * the page's worker, whose timers a hidden tab does not throttle), and is answered through its Russian form,
+ * which says until when; a check that runs out is explained on the page.
+ * A person needs longer than the other tests' 4 seconds to answer, so the window is a minute here, as in
+ * production.
  */
 @ShiftRelayIntegrationTest
 @TestPropertySource(properties = "shiftrelay.presence.confirmation-timeout=PT60S")
 class TasklistBrowserIT {
 
     private static final String CHECK = "Подтвердите, что вы на работе";
+    private static final String WATCH = "/scripts/shiftrelay/presence-watch.js";
+    /**
+     * Records what the page itself fetches and what its workers post to it, before Tasklist loads: the page must
+     * learn of a check from the worker, not by polling on its own timers.
+     */
+    private static final String RECORD_PAGE_AND_WORKERS = """
+            window.__pageFetches = [];
+            const pageFetch = window.fetch;
+            window.fetch = function (input, init) {
+              window.__pageFetches.push(String((input && input.url) || input));
+              return pageFetch.apply(this, arguments);
+            };
+            window.__workerMessages = [];
+            const PageWorker = window.Worker;
+            window.Worker = class extends PageWorker {
+              constructor(url, options) {
+                super(url, options);
+                this.addEventListener('message', (event) => window.__workerMessages.push({ url: String(url), data: event.data }));
+              }
+            };
+            """;
 
     @Autowired SandboxCrm sandbox;
     @Autowired ManagerDirectory directory;
@@ -65,6 +88,7 @@ class TasklistBrowserIT {
         long marina = sandbox.createUser("Марина Браузерова", "marinabrowser@demo.shiftrelay.local", team);
         directory.sync();
         Page page = browser.newPage("ru-RU");
+        page.addInitScript(RECORD_PAGE_AND_WORKERS);
         Browser.signIn(page, "tasklist", "marinabrowser", "demo");
 
         // Tasklist speaks Russian, lists the presence checks first and has the notification switch.
@@ -85,8 +109,14 @@ class TasklistBrowserIT {
         long left = Math.max(1, Duration.ofSeconds(15).minus(Duration.between(created, Instant.now())).toMillis());
         card.waitFor(new Locator.WaitForOptions().setTimeout(left));
         assertThat(Duration.between(created, Instant.now())).isLessThanOrEqualTo(Duration.ofSeconds(15));
-        await().atMost(Duration.ofSeconds(10)).until(() -> notifications(page).contains(CHECK));
+        await().atMost(Duration.ofSeconds(10)).until(() -> notificationTags(page).contains("shiftrelay-" + check.getId()));
+        assertThat(notifications(page)).contains(CHECK);
         assertThat(page.title()).startsWith("⚠");
+        // The check came from the worker: it runs, it posted this very task as new, and the page polled nothing.
+        assertThat(page.workers()).anySatisfy(worker -> assertThat(worker.url()).contains(WATCH));
+        assertThat((Boolean) page.evaluate("id => window.__workerMessages.some(m => m.url.includes('" + WATCH + "')"
+                + " && m.data.type === 'checks' && m.data.added.some(task => task.id === id))", check.getId())).isTrue();
+        assertThat(pageFetches(page)).noneMatch(url -> url.contains("/task?"));
 
         card.click();
         assertThat(page.locator(".task-details")).containsText("Вы на работе?");
@@ -139,5 +169,15 @@ class TasklistBrowserIT {
     @SuppressWarnings("unchecked")
     private static List<String> notifications(Page page) {
         return (List<String>) page.evaluate("() => window.__notifications.map(n => n.title)");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> notificationTags(Page page) {
+        return (List<String>) page.evaluate("() => window.__notifications.map(n => n.tag)");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> pageFetches(Page page) {
+        return (List<String>) page.evaluate("() => window.__pageFetches");
     }
 }
