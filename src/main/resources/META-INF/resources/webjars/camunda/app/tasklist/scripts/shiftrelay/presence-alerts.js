@@ -21,9 +21,19 @@ const TEXT = {
   returnTitle: 'Вы снова на работе?',
   returnBody: 'Подтвердите в Tasklist, чтобы забрать свои сделки.',
   timedOutTitle: 'Время на ответ истекло',
-  timedOut: 'Вы не ответили на проверку присутствия вовремя, и ShiftRelay отметил вас как OFFLINE: ваши '
-    + 'открытые сделки переданы коллегам на смене. Чтобы вернуть их, нажмите «Запустить процесс» вверху '
-    + 'страницы и выберите «Начать смену» — сделки вернутся к вам.',
+  // What became of the deals, as the ledger tells: handed over, waiting for a colleague, or not known yet.
+  timedOut: {
+    handedOver: 'Вы не ответили на проверку присутствия вовремя, и ShiftRelay отметил вас как OFFLINE: ваши '
+      + 'открытые сделки переданы коллегам на смене. Чтобы вернуть их, нажмите «Запустить процесс» вверху '
+      + 'страницы и выберите «Начать смену» — сделки вернутся к вам.',
+    waiting: 'Вы не ответили на проверку присутствия вовремя, и ShiftRelay отметил вас как OFFLINE. Из вашей '
+      + 'команды сейчас никого нет на смене, поэтому ваши открытые сделки пока остаются за вами и ждут: их '
+      + 'получит первый коллега, который выйдет на смену. Чтобы оставить их себе, нажмите «Запустить процесс» '
+      + 'вверху страницы и выберите «Начать смену».',
+    unknown: 'Вы не ответили на проверку присутствия вовремя, и ShiftRelay отметил вас как OFFLINE. Чтобы '
+      + 'вернуться на смену, нажмите «Запустить процесс» вверху страницы и выберите «Начать смену»: сделки, '
+      + 'переданные коллегам, вернутся к вам.'
+  },
   close: 'Закрыть'
 };
 
@@ -118,7 +128,7 @@ class PresenceAlerts {
       const title = document.title.replace(TEXT.titlePrefix, '');
       document.title = message.open.length > 0 ? TEXT.titlePrefix + title : title;
     } else if (message.type === 'ranOut') {
-      this.showTimedOut(TEXT.timedOut);
+      this.showTimedOut(TEXT.timedOut[message.deals] || TEXT.timedOut.unknown);
     }
   }
 

@@ -6,14 +6,16 @@
 // cookies; every request is a GET, which needs no CSRF token.
 //
 // Posts {type: 'checks', open, added}: the open checks after each poll, and those new since the last one
-// (none on the first: checks already open when the page loaded are on the screen); and {type: 'ranOut'}
-// when a check left the list because its time ran out.
+// (none on the first: checks already open when the page loaded are on the screen); and {type: 'ranOut',
+// deals} when a check left the list because its time ran out: 'handedOver' (to colleagues on shift),
+// 'waiting' (nobody of the team on shift) or 'unknown' (the ledger said nothing in time).
 
 const PRESENCE_CHECK = 'UserTask_ConfirmPresence';
 const RETURN_CHECK = 'UserTask_ConfirmReturn';
 const POLL_MS = 5000;
-// The process marks the manager OFFLINE a moment after the check ends.
+// The process marks the manager OFFLINE a moment after the check ends, then plans the hand-over.
 const STATE_TRIES = 6;
+const LEDGER_TRIES = 15;
 const RETRY_MS = 1000;
 
 let api = null;
@@ -52,6 +54,18 @@ function presenceState(managerId) {
     .catch(() => null);
 }
 
+// The engine writes "2026-11-23T10:00:00.000+0300"; Date wants the offset's colon.
+function instantOf(engineDate) {
+  return new Date(String(engineDate).replace(/([+-]\d\d)(\d\d)$/, '$1:$2')).getTime();
+}
+
+// The hand-over this check's time-out started: the newest one since the check was created.
+function handoverSince(managerId, created) {
+  return getJson(`/api/handovers?managerId=${encodeURIComponent(managerId)}`)
+    .then((runs) => runs.find((run) => run.kind === 'HANDOVER' && new Date(run.createdAt).getTime() >= created))
+    .catch(() => undefined);
+}
+
 function delay(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -61,15 +75,15 @@ function retrying(tries, attempt) {
     : delay(RETRY_MS).then(() => retrying(tries - 1, attempt))));
 }
 
-// The check left the list: answered (ONLINE again) or ran out (OFFLINE).
+// The check left the list: answered (ONLINE again) or ran out (OFFLINE, and what became of the deals).
 function explainIfRanOut(entry) {
   return retrying(STATE_TRIES, () => presenceState(entry.managerId)
     .then((state) => (state === 'CONFIRMING' || state == null ? undefined : state)))
-    .then((state) => {
-      if (state === 'OFFLINE') {
-        self.postMessage({ type: 'ranOut' });
-      }
-    });
+    .then((state) => (state !== 'OFFLINE' ? null
+      : retrying(LEDGER_TRIES, () => handoverSince(entry.managerId, entry.created)).then((run) => {
+        const deals = run == null ? 'unknown' : run.status === 'WAITING' ? 'waiting' : 'handedOver';
+        self.postMessage({ type: 'ranOut', deals });
+      })));
 }
 
 function summary(task) {
@@ -80,7 +94,7 @@ function update(tasks) {
   const open = new Set(tasks.map((task) => task.id));
   const added = tasks.filter((task) => !known.has(task.id));
   added.forEach((task) => {
-    const entry = { task, managerId: null };
+    const entry = { task, created: instantOf(task.created), managerId: null };
     known.set(task.id, entry);
     managerIdOf(task).then((id) => { entry.managerId = id; });
   });
