@@ -6,7 +6,14 @@ package com.shiftrelay.presence;
  * send it again, and the second attempt sees what the step did.
  */
 public class PresenceConflictException extends RuntimeException {
+    private final long managerId;
+
     public PresenceConflictException(long managerId, Throwable cause) {
         super("Manager " + managerId + "'s presence process changed while the signal was delivered", cause);
+        this.managerId = managerId;
+    }
+
+    public long managerId() {
+        return managerId;
     }
 }

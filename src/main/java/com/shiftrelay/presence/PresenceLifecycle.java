@@ -42,12 +42,13 @@ public class PresenceLifecycle {
         return due.isAfter(now) ? new ActivityCheck(false, due) : new ActivityCheck(true, now);
     }
 
-    @Transactional
     /** CONFIRMING; returns when the confirmation window closes, the presence check's due date. */
-    public Instant askForConfirmation(long managerId) {
+    @Transactional
+    public ConfirmationDeadline askForConfirmation(long managerId) {
         Instant now = clock.instant();
         find(managerId).moveTo(PresenceState.CONFIRMING, now);
-        return now.plus(properties.confirmationTimeout());
+        return new ConfirmationDeadline(now.plus(properties.confirmationTimeout()), properties.confirmationTimeout(),
+                properties.timeZone());
     }
 
     @Transactional

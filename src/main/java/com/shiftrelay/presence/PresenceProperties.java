@@ -1,6 +1,7 @@
 package com.shiftrelay.presence;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -13,11 +14,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param activityFeedOverlap   how far back before the newest event read each read of the feed starts, so an
  *                              event the CRM shows late with an older time is not missed
  * @param activityFeedLongestBackOff the longest pause between reads of the feed while the CRM does not answer
+ * @param timeZone              the managers' time zone, in which the presence check's form says until when to answer
  */
 @ConfigurationProperties("shiftrelay.presence")
 public record PresenceProperties(Duration inactivityInterval, Duration confirmationTimeout,
                                  Duration activityPollInterval, Duration directorySyncInterval,
-                                 Duration activityFeedOverlap, Duration activityFeedLongestBackOff) {
+                                 Duration activityFeedOverlap, Duration activityFeedLongestBackOff,
+                                 ZoneId timeZone) {
 
     public PresenceProperties {
         inactivityInterval = inactivityInterval == null ? Duration.ofMinutes(15) : inactivityInterval;
@@ -27,5 +30,6 @@ public record PresenceProperties(Duration inactivityInterval, Duration confirmat
         activityFeedOverlap = activityFeedOverlap == null ? Duration.ofSeconds(30) : activityFeedOverlap;
         activityFeedLongestBackOff = activityFeedLongestBackOff == null ? Duration.ofMinutes(5)
                 : activityFeedLongestBackOff;
+        timeZone = timeZone == null ? ZoneId.of("Europe/Moscow") : timeZone;
     }
 }

@@ -3,6 +3,7 @@ package com.shiftrelay.web;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.shiftrelay.presence.PresenceBusyException;
+import com.shiftrelay.presence.PresenceConflictException;
 import com.shiftrelay.presence.UnknownManagerException;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -38,6 +39,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(PresenceBusyException.class)
     ProblemDetail busy(PresenceBusyException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    /**
+     * The signal met a presence step changing the same process every time it was sent (Presence tries a few
+     * times); nothing of it was kept, so the caller may simply send it again.
+     */
+    @ExceptionHandler(PresenceConflictException.class)
+    ProblemDetail conflict(PresenceConflictException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "ShiftRelay was updating manager "
+                + e.managerId() + "'s presence at the same moment; nothing was changed, try again in a moment");
     }
 
     @ExceptionHandler(InvalidFieldException.class)

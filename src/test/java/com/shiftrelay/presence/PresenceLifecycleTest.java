@@ -22,7 +22,7 @@ class PresenceLifecycleTest {
     private final Teams teams = mock(Teams.class);
     private final PresenceSignals signals = mock(PresenceSignals.class);
     private final PresenceProperties properties =
-            new PresenceProperties(Duration.ofMinutes(15), Duration.ofSeconds(60), null, null, null, null);
+            new PresenceProperties(Duration.ofMinutes(15), Duration.ofSeconds(60), null, null, null, null, null);
     private PresenceLifecycle lifecycle;
     private Manager anna;
 
@@ -106,8 +106,12 @@ class PresenceLifecycleTest {
     }
 
     @Test
-    void theConfirmationIsDueWhenItsWindowCloses() {
-        assertThat(lifecycle.askForConfirmation(1)).isEqualTo(NOW.plusSeconds(60));
+    void theConfirmationIsDueWhenItsWindowClosesAndSaysSoInMoscowTime() {
+        ConfirmationDeadline deadline = lifecycle.askForConfirmation(1);
+
+        assertThat(deadline.at()).isEqualTo(NOW.plusSeconds(60));
+        assertThat(deadline.localTime()).isEqualTo("13:01:00 (время московское)");
+        assertThat(deadline.windowInWords()).isEqualTo("минута");
         assertThat(anna.getState()).isEqualTo(PresenceState.CONFIRMING);
     }
 }

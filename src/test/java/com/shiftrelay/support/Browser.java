@@ -68,7 +68,7 @@ public final class Browser implements AutoCloseable {
                 window.Notification = class {
                   static permission = 'granted';
                   static requestPermission() { return Promise.resolve('granted'); }
-                  constructor(title, options) { window.__notifications.push({ title, body: (options || {}).body }); }
+                  constructor(title, options) { window.__notifications.push({ title, body: (options || {}).body, tag: (options || {}).tag }); }
                   close() {}
                 };
                 """);

@@ -10,7 +10,6 @@ import feign.codec.ErrorDecoder;
 import feign.hc5.ApacheHttp5Client;
 import feign.jackson.JacksonDecoder;
 import feign.jackson.JacksonEncoder;
-import java.time.Clock;
 import java.time.Duration;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -49,7 +48,7 @@ class AmoCrmClientConfiguration {
 
     @Bean
     ErrorDecoder amoCrmErrorDecoder() {
-        return new AmoCrmErrorDecoder(json, Clock.systemUTC());
+        return new AmoCrmErrorDecoder(json);
     }
 
     /** Retries are AmoCrmCalls' business, with the rate limit in view; Feign must not add its own. */

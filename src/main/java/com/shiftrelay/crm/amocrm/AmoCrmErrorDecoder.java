@@ -5,27 +5,26 @@ import com.shiftrelay.crm.CrmNotFoundException;
 import com.shiftrelay.crm.CrmRateLimitedException;
 import com.shiftrelay.crm.CrmUnavailableException;
 import feign.Response;
+import feign.RetryableException;
 import feign.codec.ErrorDecoder;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
-/** Turns amoCRM's error statuses and problem documents into the CRM port's exceptions. */
+/**
+ * Turns amoCRM's error statuses and problem documents into the CRM port's exceptions. A 429's Retry-After
+ * (seconds or an HTTP date) is read by Feign's own {@link ErrorDecoder.Default}.
+ */
 final class AmoCrmErrorDecoder implements ErrorDecoder {
 
     static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
 
     private final AmoCrmJson json;
-    private final Clock clock;
+    private final ErrorDecoder feign = new ErrorDecoder.Default();
 
-    AmoCrmErrorDecoder(AmoCrmJson json, Clock clock) {
+    AmoCrmErrorDecoder(AmoCrmJson json) {
         this.json = json;
-        this.clock = clock;
     }
 
     @Override
@@ -44,7 +43,7 @@ final class AmoCrmErrorDecoder implements ErrorDecoder {
             return new CrmNotFoundException(what);
         }
         if (status == 429) {
-            return new CrmRateLimitedException(what, retryAfter(response));
+            return new CrmRateLimitedException(what, retryAfter(methodKey, response));
         }
         if (status >= 500) {
             return new CrmUnavailableException(what);
@@ -72,22 +71,17 @@ final class AmoCrmErrorDecoder implements ErrorDecoder {
         return query < 0 ? url : url.substring(0, query);
     }
 
-    /** Retry-After is either seconds or an HTTP date; anything unreadable falls back to one second. */
-    private Duration retryAfter(Response response) {
-        String value = response.headers().getOrDefault("Retry-After", List.of()).stream().findFirst().orElse(null);
-        if (value == null || value.isBlank()) {
-            return DEFAULT_RETRY_AFTER;
+    /**
+     * Feign gives Retry-After as the moment to retry at, on the system clock, which is the clock it is read
+     * against here. HTTP counts in whole seconds, so the wait is rounded up to one; a moment past is no wait,
+     * and a missing or unreadable header is one second. Feign sees the headers only: the body is read above.
+     */
+    private Duration retryAfter(String methodKey, Response response) {
+        Response headers = response.toBuilder().body((byte[]) null).build();
+        if (feign.decode(methodKey, headers) instanceof RetryableException retryable && retryable.retryAfter() != null) {
+            long millis = retryable.retryAfter() - System.currentTimeMillis();
+            return millis <= 0 ? Duration.ZERO : Duration.ofSeconds((millis + 999) / 1000);
         }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration wait = Duration.between(clock.instant(), at.toInstant());
-                return wait.isNegative() ? Duration.ZERO : wait;
-            } catch (DateTimeParseException notADate) {
-                return DEFAULT_RETRY_AFTER;
-            }
-        }
+        return DEFAULT_RETRY_AFTER;
     }
 }

@@ -1,13 +1,16 @@
 package com.shiftrelay.presence.process;
 
+import com.shiftrelay.presence.ConfirmationDeadline;
 import com.shiftrelay.presence.PresenceLifecycle;
 import com.shiftrelay.presence.PresenceState;
-import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** BPMN ManagerPresence, Task_AskForConfirmation: CONFIRMING, and when the task runs out (its due date and its timer). */
+/**
+ * BPMN ManagerPresence, Task_AskForConfirmation: CONFIRMING, and when the task runs out (its due date and its
+ * timer, and the time and window its form shows).
+ */
 @Component
 class AskForConfirmationDelegate implements JavaDelegate {
 
@@ -19,8 +22,8 @@ class AskForConfirmationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Instant due = lifecycle.askForConfirmation(PresenceVariables.managerId(execution));
-        PresenceVariables.confirmationDueAt(execution, due);
+        ConfirmationDeadline deadline = lifecycle.askForConfirmation(PresenceVariables.managerId(execution));
+        PresenceVariables.confirmationDeadline(execution, deadline);
         PresenceVariables.presenceState(execution, PresenceState.CONFIRMING);
     }
 }

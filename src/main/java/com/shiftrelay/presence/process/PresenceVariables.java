@@ -1,5 +1,6 @@
 package com.shiftrelay.presence.process;
 
+import com.shiftrelay.presence.ConfirmationDeadline;
 import com.shiftrelay.presence.PresenceState;
 import java.time.Instant;
 import java.util.Date;
@@ -20,6 +21,9 @@ final class PresenceVariables {
     static final String NEXT_CHECK_AT = "nextCheckAt";
     static final String WENT_OFFLINE = "wentOffline";
     static final String CONFIRMATION_DUE_AT = "confirmationDueAt";
+    /** Read by the presence check's form: until when, in the managers' zone, and how long, in Russian. */
+    static final String CONFIRMATION_DEADLINE = "confirmationDeadline";
+    static final String CONFIRMATION_WINDOW = "confirmationWindow";
     /** Read in Cockpit: who the instance is about and where they stand, next to the bare business key. */
     static final String MANAGER_NAME = "managerName";
     static final String PRESENCE_STATE = "presenceState";
@@ -57,8 +61,10 @@ final class PresenceVariables {
         execution.setVariable(STARTER_LOGIN, login);
     }
 
-    static void confirmationDueAt(DelegateExecution execution, Instant at) {
-        execution.setVariable(CONFIRMATION_DUE_AT, Date.from(at));
+    static void confirmationDeadline(DelegateExecution execution, ConfirmationDeadline deadline) {
+        execution.setVariable(CONFIRMATION_DUE_AT, Date.from(deadline.at()));
+        execution.setVariable(CONFIRMATION_DEADLINE, deadline.localTime());
+        execution.setVariable(CONFIRMATION_WINDOW, deadline.windowInWords());
     }
 
     static void presenceState(DelegateExecution execution, PresenceState state) {

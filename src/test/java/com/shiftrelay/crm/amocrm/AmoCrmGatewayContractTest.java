@@ -17,6 +17,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -43,6 +44,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -224,6 +227,25 @@ class AmoCrmGatewayContractTest {
                 .isInstanceOf(CrmRateLimitedException.class);
         // rate-limit-retries=2: the first try and two more
         amoCrm.verify(exactly(3), getRequestedFor(urlPathEqualTo("/api/v4/leads")));
+    }
+
+    @Test
+    void aRetryAfterPastTheCallsBudgetReachesTheCallerAsSecondsOrAnHttpDate() {
+        // Two minutes: longer than the call's 30-second budget may wait, so no retry is made and the wait the
+        // CRM asked for is the exception's, for the engine's retry to respect.
+        assertThat(retryAfterAnswering("120")).isEqualTo(Duration.ofSeconds(120));
+        Instant until = Instant.now().plusSeconds(120);
+        assertThat(retryAfterAnswering(DateTimeFormatter.RFC_1123_DATE_TIME.format(until.atOffset(ZoneOffset.UTC))))
+                .isBetween(Duration.ofSeconds(110), Duration.ofSeconds(120));
+    }
+
+    private Duration retryAfterAnswering(String retryAfter) {
+        amoCrm.resetAll();
+        amoCrm.stubFor(get(urlPathEqualTo("/api/v4/leads"))
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", retryAfter)));
+        Throwable thrown = catchThrowable(() -> gateway.deals(List.of(105L)));
+        assertThat(thrown).isInstanceOf(CrmRateLimitedException.class);
+        return ((CrmRateLimitedException) thrown).retryAfter();
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuer
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
+import com.shiftrelay.crm.CrmUnavailableException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The hand-over and return processes on their own: every end, and a CRM that rejects a batch. */
+/** The hand-over and return processes on their own: every end, and a CRM that does not answer. */
 @Deployment(resources = {"processes/DealHandover.bpmn", "processes/DealReturn.bpmn"})
 class DealHandoverProcessTest {
 
@@ -34,7 +35,8 @@ class DealHandoverProcessTest {
     private String outcome;
     private int batches;
     private final List<Integer> written = new ArrayList<>();
-    private RuntimeException batchFailure;
+    /** From this batch on the CRM does not answer; null while it does. */
+    private Integer unavailableFromBatch;
 
     @BeforeEach
     void scriptDelegates() {
@@ -56,11 +58,12 @@ class DealHandoverProcessTest {
     }
 
     private void write(DelegateExecution execution) {
-        if (batchFailure != null) {
-            throw batchFailure;
-        }
         Assertions.assertThat(execution.getVariable("handoverId")).isEqualTo("h-7");
-        written.add((Integer) execution.getVariable("loopCounter"));
+        int batchNo = (Integer) execution.getVariable("loopCounter");
+        if (unavailableFromBatch != null && batchNo >= unavailableFromBatch) {
+            throw new CrmUnavailableException("CRM down");
+        }
+        written.add(batchNo);
     }
 
     @Test
@@ -114,33 +117,35 @@ class DealHandoverProcessTest {
     }
 
     @Test
-    void aRejectedBatchIsRetriedAndEndsAsAnIncidentNamingTheDeals() {
+    void aBatchTheCrmCannotTakeIsRetriedAndEndsAsAnIncidentOnTheWriteStep() {
         outcome = "PLANNED";
         batches = 2;
-        batchFailure = new IllegalStateException("The CRM rejected batch 0 of hand-over h-7 (deals [11, 12])");
+        // The first batch is written; the CRM is down when the second one is due.
+        unavailableFromBatch = 1;
         ProcessInstance pi = start("DealHandover");
-        execute(jobQuery().processInstanceId(pi.getId()).singleResult());
-        execute(jobQuery().processInstanceId(pi.getId()).singleResult());
+        execute(next());
+        execute(next());
+        execute(next());
+        Assertions.assertThat(written).containsExactly(0);
 
-        for (int attempt = 0; attempt < 10; attempt++) {
-            Job job = jobQuery().processInstanceId(pi.getId()).withRetriesLeft().singleResult();
-            if (job == null) {
-                break;
-            }
-            try {
-                managementService().executeJob(job.getId());
-            } catch (IllegalStateException expected) {
-                // the job executor would log this and retry
-            }
+        Job batch = jobQuery().processInstanceId(pi.getId()).singleResult();
+        int retries = batch.getRetries();
+        Assertions.assertThat(retries).as("the engine's retries").isPositive();
+        for (int left = retries - 1; left >= 0; left--) {
+            Assertions.assertThatThrownBy(() -> managementService().executeJob(batch.getId()))
+                    .isInstanceOf(CrmUnavailableException.class);
+            Assertions.assertThat(jobQuery().jobId(batch.getId()).singleResult().getRetries())
+                    .as("retries left after a failed attempt").isEqualTo(left);
         }
 
         Incident incident = runtimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult();
-        Assertions.assertThat(incident).isNotNull();
-        Assertions.assertThat(incident.getActivityId()).startsWith("Task_WriteBatch");
-        Assertions.assertThat(incident.getIncidentMessage()).contains("deals [11, 12]");
-        assertThat(pi).isNotEnded().isWaitingAt("Task_WriteBatch");
-        Assertions.assertThat(incident.getIncidentMessage()).contains("batch 0");
-        Assertions.assertThat(written).isEmpty();
+        Assertions.assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
+        Assertions.assertThat(incident.getActivityId()).isEqualTo("Task_WriteBatch");
+        Assertions.assertThat(incident.getConfiguration()).isEqualTo(batch.getId());
+        Assertions.assertThat(jobQuery().processInstanceId(pi.getId()).withRetriesLeft().count())
+                .as("nothing left for the job executor to pick up").isZero();
+        assertThat(pi).isNotEnded().isWaitingAt("Task_WriteBatch").hasNotPassed("Task_Complete");
+        Assertions.assertThat(written).as("the run is not closed").containsExactly(0);
     }
 
     private ProcessInstance start(String key) {

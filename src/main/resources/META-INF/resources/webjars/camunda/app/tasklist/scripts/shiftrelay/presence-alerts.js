@@ -1,11 +1,11 @@
 // ShiftRelay in Tasklist's navigation bar: a manager whose Tasklist tab is in the background still learns
 // of a presence check (desktop notification, a sound, the tab's title), and one whose check ran out is told
-// in Russian what happened to their deals and how to get them back.
+// in Russian what happened to their deals and how to get them back. The polling runs in a worker
+// (presence-watch.js), whose timers keep running while the tab is hidden; this page shows what it posts.
 
 const PRESENCE_CHECK = 'UserTask_ConfirmPresence';
-const RETURN_CHECK = 'UserTask_ConfirmReturn';
-const POLL_MS = 5000;
-const STATE_RETRIES = 6;
+// The worker's file next to this one, with this module's cache-busting query (Tasklist's ?bust=<version>).
+const WATCH_URL = new URL(`presence-watch.js${new URL(import.meta.url).search}`, import.meta.url);
 
 const TEXT = {
   enable: '🔔 Включить уведомления',
@@ -21,46 +21,21 @@ const TEXT = {
   returnTitle: 'Вы снова на работе?',
   returnBody: 'Подтвердите в Tasklist, чтобы забрать свои сделки.',
   timedOutTitle: 'Время на ответ истекло',
-  timedOut: 'Вы не ответили на проверку присутствия вовремя, и ShiftRelay отметил вас как OFFLINE: ваши '
-    + 'открытые сделки переданы коллегам на смене. Чтобы вернуть их, нажмите «Запустить процесс» вверху '
-    + 'страницы и выберите «Начать смену» — сделки вернутся к вам.',
+  // What became of the deals, as the ledger tells: handed over, waiting for a colleague, or not known yet.
+  timedOut: {
+    handedOver: 'Вы не ответили на проверку присутствия вовремя, и ShiftRelay отметил вас как OFFLINE: ваши '
+      + 'открытые сделки переданы коллегам на смене. Чтобы вернуть их, нажмите «Запустить процесс» вверху '
+      + 'страницы и выберите «Начать смену» — сделки вернутся к вам.',
+    waiting: 'Вы не ответили на проверку присутствия вовремя, и ShiftRelay отметил вас как OFFLINE. Из вашей '
+      + 'команды сейчас никого нет на смене, поэтому ваши открытые сделки пока остаются за вами и ждут: их '
+      + 'получит первый коллега, который выйдет на смену. Чтобы оставить их себе, нажмите «Запустить процесс» '
+      + 'вверху страницы и выберите «Начать смену».',
+    unknown: 'Вы не ответили на проверку присутствия вовремя, и ShiftRelay отметил вас как OFFLINE. Чтобы '
+      + 'вернуться на смену, нажмите «Запустить процесс» вверху страницы и выберите «Начать смену»: сделки, '
+      + 'переданные коллегам, вернутся к вам.'
+  },
   close: 'Закрыть'
 };
-
-function currentUser(api) {
-  return fetch(`${api.adminApi}/auth/user/${api.engine}`, { credentials: 'same-origin' })
-    .then((response) => (response.ok ? response.json() : null))
-    .then((user) => (user && user.userId) || null);
-}
-
-function presenceTasks(api, userId) {
-  const query = new URLSearchParams({
-    assignee: userId,
-    taskDefinitionKeyIn: `${PRESENCE_CHECK},${RETURN_CHECK}`
-  });
-  return fetch(`${api.engineApi}/task?${query}`, { credentials: 'same-origin' })
-    .then((response) => (response.ok ? response.json() : Promise.reject(response.status)));
-}
-
-function managerIdOf(api, task) {
-  return fetch(`${api.engineApi}/task/${encodeURIComponent(task.id)}/variables/managerId`, { credentials: 'same-origin' })
-    .then((response) => (response.ok ? response.json() : null))
-    .then((variable) => (variable ? variable.value : null))
-    .catch(() => null);
-}
-
-function presenceState(managerId) {
-  return fetch(`/api/managers/${encodeURIComponent(managerId)}`, {
-    credentials: 'same-origin',
-    headers: { Accept: 'application/json' }
-  }).then((response) => (response.ok ? response.json() : null))
-    .then((manager) => (manager ? manager.state : null))
-    .catch(() => null);
-}
-
-function delay(ms) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
 
 class Chime {
   constructor() {
@@ -106,15 +81,16 @@ class PresenceAlerts {
     this.api = api;
     this.node = node;
     this.chime = new Chime();
-    this.known = new Map();
-    this.userId = null;
-    this.first = true;
   }
 
   start() {
     this.renderButton();
-    this.poll();
-    this.timer = setInterval(() => this.poll(), POLL_MS);
+    this.watch = new Worker(WATCH_URL);
+    this.watch.addEventListener('message', (event) => this.show(event.data));
+    this.watch.postMessage({
+      type: 'start',
+      api: { adminApi: this.api.adminApi, engineApi: this.api.engineApi, engine: this.api.engine }
+    });
   }
 
   renderButton() {
@@ -146,35 +122,14 @@ class PresenceAlerts {
     this.button.title = permission === 'denied' ? TEXT.deniedHelp : TEXT.why;
   }
 
-  poll() {
-    const user = this.userId ? Promise.resolve(this.userId) : currentUser(this.api);
-    return user.then((userId) => {
-      this.userId = userId;
-      return userId ? presenceTasks(this.api, userId) : [];
-    }).then((tasks) => this.update(tasks)).catch(() => {});
-  }
-
-  update(tasks) {
-    const open = new Set(tasks.map((task) => task.id));
-    tasks.filter((task) => !this.known.has(task.id)).forEach((task) => {
-      const entry = { task, managerId: null };
-      this.known.set(task.id, entry);
-      managerIdOf(this.api, task).then((id) => { entry.managerId = id; });
-      // Checks already open when the page loaded are on the screen; only new ones ring.
-      if (!this.first) {
-        this.announce(task);
-      }
-    });
-    Array.from(this.known.keys()).filter((id) => !open.has(id)).forEach((id) => {
-      const entry = this.known.get(id);
-      this.known.delete(id);
-      if (entry.task.taskDefinitionKey === PRESENCE_CHECK && entry.managerId != null) {
-        this.explainIfTimedOut(entry.managerId);
-      }
-    });
-    this.first = false;
-    const title = document.title.replace(TEXT.titlePrefix, '');
-    document.title = this.known.size > 0 ? TEXT.titlePrefix + title : title;
+  show(message) {
+    if (message.type === 'checks') {
+      message.added.forEach((task) => this.announce(task));
+      const title = document.title.replace(TEXT.titlePrefix, '');
+      document.title = message.open.length > 0 ? TEXT.titlePrefix + title : title;
+    } else if (message.type === 'ranOut') {
+      this.showTimedOut(TEXT.timedOut[message.deals] || TEXT.timedOut.unknown);
+    }
   }
 
   announce(task) {
@@ -194,20 +149,7 @@ class PresenceAlerts {
     }
   }
 
-  // The check left the list: answered (ONLINE again) or ran out (OFFLINE). The process marks the manager a
-  // moment after the task ends, so the state is asked a few times before giving up.
-  explainIfTimedOut(managerId, attempt = 0) {
-    return presenceState(managerId).then((state) => {
-      if (state === 'OFFLINE') {
-        this.showTimedOut();
-      } else if ((state === 'CONFIRMING' || state == null) && attempt < STATE_RETRIES) {
-        return delay(1000).then(() => this.explainIfTimedOut(managerId, attempt + 1));
-      }
-      return null;
-    });
-  }
-
-  showTimedOut() {
+  showTimedOut(explanation) {
     if (document.querySelector('[data-testid="shiftrelay-timed-out"]')) {
       return;
     }
@@ -220,7 +162,7 @@ class PresenceAlerts {
     const title = document.createElement('strong');
     title.textContent = TEXT.timedOutTitle;
     const text = document.createElement('p');
-    text.textContent = TEXT.timedOut;
+    text.textContent = explanation;
     const close = document.createElement('button');
     close.type = 'button';
     close.className = 'btn btn-default btn-sm';
@@ -229,7 +171,7 @@ class PresenceAlerts {
     banner.append(title, text, close);
     document.body.appendChild(banner);
     if (document.hidden && 'Notification' in window && Notification.permission === 'granted') {
-      new Notification(TEXT.timedOutTitle, { body: TEXT.timedOut, tag: 'shiftrelay-timed-out' });
+      new Notification(TEXT.timedOutTitle, { body: explanation, tag: 'shiftrelay-timed-out' });
     }
   }
 }
