@@ -180,7 +180,8 @@ class SandboxAmoCrmController {
                 lead.getCreatedBy(), lead.getUpdatedBy(), lead.getCreatedAt().getEpochSecond(),
                 lead.getUpdatedAt().getEpochSecond(),
                 lead.getClosedAt() == null ? null : lead.getClosedAt().getEpochSecond(), null, false, fields,
-                ACCOUNT_ID);
+                ACCOUNT_ID, new AmoCrmJson.LeadEmbedded(lead.getTags().stream()
+                        .map(tag -> new AmoCrmJson.Tag(tag.getId(), tag.getName(), null)).toList()));
     }
 
     private AmoCrmJson.Event eventJson(Event event) {

@@ -34,17 +34,20 @@ public class SandboxCrm {
     private final SandboxUsers users;
     private final SandboxPipelines pipelines;
     private final SandboxLeads leads;
+    private final SandboxTags tags;
     private final SandboxEvents events;
     private final SandboxProperties properties;
     private final SandboxOutage outage;
     private final Clock clock;
 
     SandboxCrm(SandboxGroups groups, SandboxUsers users, SandboxPipelines pipelines, SandboxLeads leads,
-               SandboxEvents events, SandboxProperties properties, SandboxOutage outage, ObjectProvider<Clock> clock) {
+               SandboxTags tags, SandboxEvents events, SandboxProperties properties, SandboxOutage outage,
+               ObjectProvider<Clock> clock) {
         this.groups = groups;
         this.users = users;
         this.pipelines = pipelines;
         this.leads = leads;
+        this.tags = tags;
         this.events = events;
         this.properties = properties;
         this.outage = outage;
@@ -57,14 +60,15 @@ public class SandboxCrm {
         outage.set(false);
         events.deleteAllInBatch();
         leads.deleteAllInBatch();
+        tags.deleteAllInBatch();
         users.deleteAllInBatch();
         groups.deleteAllInBatch();
         pipelines.deleteAllInBatch();
     }
 
     /**
-     * Deletes every deal and the whole event feed and ends a simulated outage; people, teams and pipelines stay,
-     * so ShiftRelay's managers still match the CRM's users.
+     * Deletes every deal and the whole event feed and ends a simulated outage; people, teams, pipelines and tags
+     * stay, so ShiftRelay's managers still match the CRM's users.
      */
     @Transactional
     void clearDeals() {
@@ -125,14 +129,23 @@ public class SandboxCrm {
 
     @Transactional
     public Long createLead(String name, long responsibleId, long pipelineId, long statusId, boolean pinned) {
-        return createLead(name, 0, responsibleId, pipelineId, statusId, pinned, now());
+        return saveLead(name, 0, responsibleId, pipelineId, statusId, pinned, List.of(), now()).getId();
     }
 
+    /** The demo's deals: created as they are, with their own creation time. */
     @Transactional
-    Long createLead(String name, long price, long responsibleId, long pipelineId, long statusId, boolean pinned,
-                    Instant createdAt) {
+    Long createDemoLead(String name, long price, long responsibleId, long pipelineId, long statusId, boolean pinned,
+                        List<String> tagNames, Instant createdAt) {
+        return saveLead(name, price, responsibleId, pipelineId, statusId, pinned, tagNames, createdAt).getId();
+    }
+
+    private Lead saveLead(String name, long price, long responsibleId, long pipelineId, long statusId, boolean pinned,
+                          List<String> tagNames, Instant createdAt) {
         user(responsibleId);
-        return leads.save(new Lead(name, price, responsibleId, pipelineId, statusId, pinned, createdAt)).getId();
+        List<Tag> leadTags = tagNames.stream()
+                .map(tagName -> tags.findByName(tagName).orElseGet(() -> tags.save(new Tag(tagName))))
+                .toList();
+        return leads.save(new Lead(name, price, responsibleId, pipelineId, statusId, pinned, leadTags, createdAt));
     }
 
     /**
