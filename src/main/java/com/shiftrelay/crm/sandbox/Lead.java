@@ -90,7 +90,7 @@ class Lead {
         this.tags = new ArrayList<>(tags);
         this.createdAt = createdAt;
         this.updatedAt = createdAt;
-        moveToStatus(statusId, createdAt);
+        moveToStatus(statusId, 0, createdAt);
     }
 
     static boolean isClosedStatus(long statusId) {
@@ -110,10 +110,14 @@ class Lead {
         return changed;
     }
 
-    void moveToStatus(long newStatusId, Instant now) {
+    /** Moves the lead to a stage; answers whether the stage changed. */
+    boolean moveToStatus(long newStatusId, long byUserId, Instant now) {
+        boolean changed = statusId != newStatusId;
         statusId = newStatusId;
         closedAt = isClosedStatus(newStatusId) ? now : null;
+        updatedBy = byUserId;
         updatedAt = now;
+        return changed;
     }
 
     void setPinned(boolean pinned, Instant now) {

@@ -52,6 +52,7 @@ class SandboxDemoSeeder implements ApplicationRunner {
     private static final String[] PATIENTS = {"Иванов", "Петрова", "Сидоров", "Орлова", "Фёдоров", "Белова",
             "Николаев", "Зайцева", "Макаров", "Егорова", "Павлов", "Семёнова", "Голубев", "Виноградова",
             "Богданов", "Воробьёва", "Тарасов", "Комарова", "Киселёв", "Медведева"};
+    /** The open stages the deals are spread over (see PipelineStages): all four of sales, three of care. */
     private static final long[] SALES_STATUSES = {70011, 70012, 70013, 70014};
     private static final long[] CARE_STATUSES = {70021, 70022, 70023};
 
