@@ -43,6 +43,8 @@ class SandboxSecurityIT {
                 api.get("/sandbox/state", null, null),
                 api.post("/sandbox/simulate/activity", "{\"userId\":" + ulyana + ",\"type\":\"incoming_call\"}", null, null),
                 api.post("/sandbox/leads/" + lead + "/responsible", "{\"userId\":" + ulyana + "}", null, null),
+                api.post("/sandbox/leads", "{\"name\":\"Сделка Ульяны\",\"pipelineId\":" + PIPELINE + "}", null, null),
+                api.post("/sandbox/leads/" + lead + "/status", "{\"statusId\":70012}", null, null),
                 api.post("/sandbox/reset", null, null, null),
                 api.get("/sandbox/index.html", null, null),
                 api.get("/sandbox/state", "nobody", "wrong"));
@@ -56,6 +58,8 @@ class SandboxSecurityIT {
                 .contains("Camunda webapps");
         assertThat(sandbox.events()).noneMatch(event -> event.createdBy() == ulyana);
         assertThat(sandbox.lead(lead).responsibleId()).isEqualTo(ulyana);
+        assertThat(sandbox.lead(lead).statusId()).isEqualTo(OPEN_STATUS);
+        assertThat(sandbox.leads()).filteredOn(deal -> deal.name().equals("Сделка Ульяны")).hasSize(1);
     }
 
     @Test

@@ -3,9 +3,9 @@ package com.shiftrelay.crm.amocrm;
 import com.shiftrelay.crm.CrmException;
 import com.shiftrelay.crm.CrmProperties;
 import com.shiftrelay.crm.CrmUnavailableException;
+import com.shiftrelay.web.LocalServer;
 import java.util.Optional;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
-import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
 
 /**
@@ -29,13 +29,7 @@ final class AmoCrmEndpoint implements ApplicationListener<WebServerInitializedEv
 
     @Override
     public void onApplicationEvent(WebServerInitializedEvent event) {
-        // A separate management server announces itself too; only the main server hosts the sandbox.
-        if (event.getApplicationContext().getServerNamespace() != null) {
-            return;
-        }
-        String contextPath = event.getApplicationContext() instanceof ServletWebServerApplicationContext servlet
-                && servlet.getServletContext() != null ? servlet.getServletContext().getContextPath() : "";
-        sandboxBaseUrl = "http://localhost:" + event.getWebServer().getPort() + contextPath + SANDBOX_PATH;
+        LocalServer.baseUrl(event).ifPresent(base -> sandboxBaseUrl = base + SANDBOX_PATH);
     }
 
     boolean sandbox() {

@@ -39,7 +39,15 @@ final class AmoCrmJson {
     record Lead(long id, String name, long price, long responsibleUserId, Long groupId, long statusId,
                 long pipelineId, long createdBy, long updatedBy, long createdAt, long updatedAt, Long closedAt,
                 Long closestTaskAt, boolean isDeleted, List<CustomFieldValues> customFieldsValues,
-                long accountId) {
+                long accountId, @JsonProperty("_embedded") LeadEmbedded embedded) {
+    }
+
+    /** What every lead embeds: its tags, an empty list when it has none. */
+    record LeadEmbedded(List<Tag> tags) {
+    }
+
+    /** A tag as amoCRM embeds it; the sandbox's tags have no colour. */
+    record Tag(long id, String name, String color) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

@@ -2,11 +2,19 @@ package com.shiftrelay.crm.sandbox;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.annotations.BatchSize;
 
 /** An amoCRM lead (deal) in the sandbox. */
 @Entity(name = "SandboxLead")
@@ -58,19 +66,31 @@ class Lead {
     @Column(name = "closed_at")
     private Instant closedAt;
 
+    /**
+     * Read with the lead, as every amoCRM lead embeds its tags; a page of leads fetches the tags of all of them in
+     * one query rather than one query a lead.
+     */
+    @ManyToMany(fetch = FetchType.EAGER)
+    @JoinTable(name = "sandbox_lead_tags", joinColumns = @JoinColumn(name = "lead_id"),
+            inverseJoinColumns = @JoinColumn(name = "tag_id"))
+    @OrderBy("id")
+    @BatchSize(size = SandboxAmoCrmController.MAX_LEADS_PAGE)
+    private List<Tag> tags = new ArrayList<>();
+
     protected Lead() {
     }
 
     Lead(String name, long price, long responsibleUserId, long pipelineId, long statusId, boolean pinned,
-         Instant createdAt) {
+         List<Tag> tags, Instant createdAt) {
         this.name = name;
         this.price = price;
         this.responsibleUserId = responsibleUserId;
         this.pipelineId = pipelineId;
         this.pinned = pinned;
+        this.tags = new ArrayList<>(tags);
         this.createdAt = createdAt;
         this.updatedAt = createdAt;
-        moveToStatus(statusId, createdAt);
+        moveToStatus(statusId, 0, createdAt);
     }
 
     static boolean isClosedStatus(long statusId) {
@@ -90,10 +110,14 @@ class Lead {
         return changed;
     }
 
-    void moveToStatus(long newStatusId, Instant now) {
+    /** Moves the lead to a stage; answers whether the stage changed. */
+    boolean moveToStatus(long newStatusId, long byUserId, Instant now) {
+        boolean changed = statusId != newStatusId;
         statusId = newStatusId;
         closedAt = isClosedStatus(newStatusId) ? now : null;
+        updatedBy = byUserId;
         updatedAt = now;
+        return changed;
     }
 
     void setPinned(boolean pinned, Instant now) {
@@ -155,5 +179,13 @@ class Lead {
 
     Instant getClosedAt() {
         return closedAt;
+    }
+
+    List<Tag> getTags() {
+        return List.copyOf(tags);
+    }
+
+    List<String> tagNames() {
+        return tags.stream().map(Tag::getName).toList();
     }
 }

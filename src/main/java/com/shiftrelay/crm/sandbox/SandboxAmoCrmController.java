@@ -33,6 +33,7 @@ class SandboxAmoCrmController {
 
     static final MediaType HAL_JSON = MediaType.parseMediaType("application/hal+json");
     static final long ACCOUNT_ID = 1;
+    static final String SUBDOMAIN = "sandbox";
     static final long DEFAULT_PINNED_FIELD_ID = 900001;
     static final String PINNED_FIELD_NAME = "Закреплена за менеджером";
     static final int MAX_LEADS_PAGE = 250;
@@ -56,7 +57,7 @@ class SandboxAmoCrmController {
             embedded.put("users_groups", crm.groupList().stream()
                     .map(g -> new AmoCrmJson.UserGroup(g.getId(), g.getName())).toList());
         }
-        return hal(new AmoCrmJson.Account(ACCOUNT_ID, "ShiftRelay sandbox", "sandbox", embedded));
+        return hal(new AmoCrmJson.Account(ACCOUNT_ID, "ShiftRelay sandbox", SUBDOMAIN, embedded));
     }
 
     @GetMapping("/users")
@@ -180,7 +181,8 @@ class SandboxAmoCrmController {
                 lead.getCreatedBy(), lead.getUpdatedBy(), lead.getCreatedAt().getEpochSecond(),
                 lead.getUpdatedAt().getEpochSecond(),
                 lead.getClosedAt() == null ? null : lead.getClosedAt().getEpochSecond(), null, false, fields,
-                ACCOUNT_ID);
+                ACCOUNT_ID, new AmoCrmJson.LeadEmbedded(lead.getTags().stream()
+                        .map(tag -> new AmoCrmJson.Tag(tag.getId(), tag.getName(), null)).toList()));
     }
 
     private AmoCrmJson.Event eventJson(Event event) {

@@ -7,21 +7,26 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The embedded sandbox CRM's data: what its amoCRM-compatible API serves, and what tests and the demo use to
- * set up and change the CRM as people working in it would.
+ * set up and change the CRM as people working in it would. A lead created or changed through a public method or
+ * the API is reported by amoCRM's webhook once the change has committed (see {@link SandboxWebhooks}); the demo's
+ * own deals are not.
  */
 @Service
 @ConditionalOnSandboxCrm
@@ -29,25 +34,33 @@ public class SandboxCrm {
 
     /** The statuses that close a deal in every amoCRM pipeline. */
     private static final Set<Long> CLOSED_STATUSES = Set.of(Lead.STATUS_WON, Lead.STATUS_LOST);
+    /** The most tags one lead may get when it is created; amoCRM's forms add a few, not dozens. */
+    static final int MAX_TAGS = 20;
+    private static final int MAX_NAME_LENGTH = 255;
 
     private final SandboxGroups groups;
     private final SandboxUsers users;
     private final SandboxPipelines pipelines;
     private final SandboxLeads leads;
+    private final SandboxTags tags;
     private final SandboxEvents events;
     private final SandboxProperties properties;
     private final SandboxOutage outage;
+    private final ApplicationEventPublisher changes;
     private final Clock clock;
 
     SandboxCrm(SandboxGroups groups, SandboxUsers users, SandboxPipelines pipelines, SandboxLeads leads,
-               SandboxEvents events, SandboxProperties properties, SandboxOutage outage, ObjectProvider<Clock> clock) {
+               SandboxTags tags, SandboxEvents events, SandboxProperties properties, SandboxOutage outage,
+               ApplicationEventPublisher changes, ObjectProvider<Clock> clock) {
         this.groups = groups;
         this.users = users;
         this.pipelines = pipelines;
         this.leads = leads;
+        this.tags = tags;
         this.events = events;
         this.properties = properties;
         this.outage = outage;
+        this.changes = changes;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
@@ -57,14 +70,15 @@ public class SandboxCrm {
         outage.set(false);
         events.deleteAllInBatch();
         leads.deleteAllInBatch();
+        tags.deleteAllInBatch();
         users.deleteAllInBatch();
         groups.deleteAllInBatch();
         pipelines.deleteAllInBatch();
     }
 
     /**
-     * Deletes every deal and the whole event feed and ends a simulated outage; people, teams and pipelines stay,
-     * so ShiftRelay's managers still match the CRM's users.
+     * Deletes every deal and the whole event feed and ends a simulated outage; people, teams, pipelines and tags
+     * stay, so ShiftRelay's managers still match the CRM's users.
      */
     @Transactional
     void clearDeals() {
@@ -123,16 +137,121 @@ public class SandboxCrm {
         pipelines.save(new Pipeline(id, name));
     }
 
+    /** Creates a lead with no budget and no tags, reported by a {@code leads[add]} webhook. */
     @Transactional
     public Long createLead(String name, long responsibleId, long pipelineId, long statusId, boolean pinned) {
-        return createLead(name, 0, responsibleId, pipelineId, statusId, pinned, now());
+        Lead lead = saveLead(name, 0, responsibleId, pipelineId, statusId, pinned, List.of(), now());
+        reportAdded(lead);
+        return lead.getId();
     }
 
+    /**
+     * A lead for the sandbox's page, REST clients and tests: a new deal as it comes in from a web form. It starts in
+     * the pipeline's first stage; with no responsible named it goes to the pipeline's incoming responsible, the
+     * lowest-id active user of the team that works the pipeline. Reported by a {@code leads[add]} webhook.
+     *
+     * @param name          required, at most 255 characters
+     * @param pipelineId    required, a pipeline of the sandbox
+     * @param price         the budget, 0 or more; none is 0
+     * @param tags          at most {@value #MAX_TAGS} distinct names, none blank; none is no tags
+     * @param responsibleId an active user, or null for the pipeline's incoming responsible
+     */
+    public record NewLead(String name, Long pipelineId, Long price, List<String> tags, Long responsibleId) {
+    }
+
+    /**
+     * Creates the lead after checking all of it; a lead it refuses leaves nothing behind.
+     *
+     * @throws SimulationRejectedException (400) naming the field at fault
+     */
     @Transactional
-    Long createLead(String name, long price, long responsibleId, long pipelineId, long statusId, boolean pinned,
-                    Instant createdAt) {
+    public long createLead(NewLead request) {
+        if (request.name() == null || request.name().isBlank()) {
+            throw badField("name", "name is required");
+        }
+        String name = request.name().trim();
+        if (name.length() > MAX_NAME_LENGTH) {
+            throw badField("name", "name must be at most " + MAX_NAME_LENGTH + " characters");
+        }
+        if (request.pipelineId() == null) {
+            throw badField("pipelineId", "pipelineId is required");
+        }
+        long pipelineId = request.pipelineId();
+        if (!pipelines.existsById(pipelineId)) {
+            throw badField("pipelineId", "The sandbox has no pipeline " + pipelineId);
+        }
+        long price = request.price() == null ? 0 : request.price();
+        if (price < 0) {
+            throw badField("price", "price must be 0 or more, not " + price);
+        }
+        List<String> tagNames = tagNames(request.tags());
+        long responsibleId = request.responsibleId() == null
+                ? incomingResponsible(pipelineId) : activeResponsible(request.responsibleId());
+        Lead lead = saveLead(name, price, responsibleId, pipelineId, PipelineStages.first(pipelineId), false,
+                tagNames, now());
+        reportAdded(lead);
+        return lead.getId();
+    }
+
+    /** The demo's deals: created as they are, with their own creation time, and reported by no webhook. */
+    @Transactional
+    Long createDemoLead(String name, long price, long responsibleId, long pipelineId, long statusId, boolean pinned,
+                        List<String> tagNames, Instant createdAt) {
+        return saveLead(name, price, responsibleId, pipelineId, statusId, pinned, tagNames, createdAt).getId();
+    }
+
+    /**
+     * Who gets a new lead nobody was named for, as amoCRM gives a web form's lead to the user set for it: the
+     * lowest-id active user of the team that works the pipeline, which is the team whose active users hold most of
+     * its open deals (the lower team id on a tie). A pipeline nobody works yet gives it to the sandbox's lowest-id
+     * active user. ShiftRelay then routes it to whoever should have it.
+     */
+    private long incomingResponsible(long pipelineId) {
+        return leads.teamsByOpenLeadsInPipeline(pipelineId, CLOSED_STATUSES).stream().findFirst()
+                .flatMap(users::findFirstByGroupIdAndActiveTrueOrderByIdAsc)
+                .or(users::findFirstByActiveTrueOrderByIdAsc)
+                .map(User::getId)
+                .orElseThrow(() -> badField("responsibleId",
+                        "The sandbox has no active user to give the lead to; name a responsibleId"));
+    }
+
+    private long activeResponsible(long userId) {
+        User user = users.findById(userId)
+                .orElseThrow(() -> badField("responsibleId", "The sandbox has no user " + userId));
+        if (!user.isActive()) {
+            throw badField("responsibleId", "User " + userId + " is not active");
+        }
+        return userId;
+    }
+
+    /** The distinct names, trimmed, in the order given. */
+    private static List<String> tagNames(List<String> given) {
+        if (given == null) {
+            return List.of();
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (String tag : given) {
+            if (tag == null || tag.isBlank()) {
+                throw badField("tags", "A tag must not be blank");
+            }
+            if (tag.trim().length() > MAX_NAME_LENGTH) {
+                throw badField("tags", "A tag must be at most " + MAX_NAME_LENGTH + " characters");
+            }
+            names.add(tag.trim());
+        }
+        if (names.size() > MAX_TAGS) {
+            throw badField("tags", "At most " + MAX_TAGS + " tags a lead, got " + names.size());
+        }
+        return List.copyOf(names);
+    }
+
+    private Lead saveLead(String name, long price, long responsibleId, long pipelineId, long statusId, boolean pinned,
+                          List<String> tagNames, Instant createdAt) {
         user(responsibleId);
-        return leads.save(new Lead(name, price, responsibleId, pipelineId, statusId, pinned, createdAt)).getId();
+        List<Tag> leadTags = tagNames.stream()
+                .map(tagName -> tags.findByName(tagName).orElseGet(() -> tags.save(new Tag(tagName))))
+                .toList();
+        return leads.save(new Lead(name, price, responsibleId, pipelineId, statusId, pinned, leadTags, createdAt));
     }
 
     /**
@@ -150,10 +269,23 @@ public class SandboxCrm {
         leadEntity(leadId).setPinned(pinned, now());
     }
 
-    /** Moves the deal to a stage; 142 (won) and 143 (lost) close it. */
+    /**
+     * Moves the deal to a stage of its pipeline, as its responsible would on the board; 142 (won) and 143 (lost)
+     * close it. A move to another stage is reported by a {@code leads[status]} webhook.
+     *
+     * @throws SimulationRejectedException (400, {@code statusId}) for a stage of another pipeline
+     */
     @Transactional
     public void moveLeadToStatus(long leadId, long statusId) {
-        leadEntity(leadId).moveToStatus(statusId, now());
+        Lead lead = leadEntity(leadId);
+        if (!PipelineStages.belongsTo(lead.getPipelineId(), statusId)) {
+            throw badField("statusId", "Stage " + statusId + " is not a stage of pipeline " + lead.getPipelineId()
+                    + ", the pipeline of lead " + leadId);
+        }
+        long before = lead.getStatusId();
+        if (lead.moveToStatus(statusId, lead.getResponsibleUserId(), now())) {
+            report(SandboxLeadsChanged.STATUS, List.of(SandboxLeadsChanged.LeadState.statusChanged(lead, before)));
+        }
     }
 
     /** Records that the user did something in the CRM just now (e.g. {@code "incoming_call"}). */
@@ -180,7 +312,10 @@ public class SandboxCrm {
         return SandboxEvent.of(events.save(Event.activity(amoCrmEventType, entityId, userId, at)));
     }
 
-    /** A person in the CRM giving the deal to {@code userId} by hand, outside ShiftRelay. */
+    /**
+     * A person in the CRM giving the deal to {@code userId} by hand, outside ShiftRelay; reported by a
+     * {@code leads[responsible]} webhook.
+     */
     @Transactional
     public void reassignByHand(long leadId, long userId) {
         user(userId);
@@ -189,6 +324,8 @@ public class SandboxCrm {
         long before = lead.getResponsibleUserId();
         if (lead.assignTo(userId, userId, now)) {
             events.save(Event.responsibleChanged(leadId, before, userId, userId, now));
+            report(SandboxLeadsChanged.RESPONSIBLE,
+                    List.of(SandboxLeadsChanged.LeadState.responsibleChanged(lead, before)));
         }
     }
 
@@ -316,7 +453,8 @@ public class SandboxCrm {
      * Applies a batch of responsible changes. Every item is checked first; when one is refused the batch changes
      * nothing, unless {@code shiftrelay.sandbox.partial-batches} makes the sandbox apply the valid items anyway, as
      * some CRMs do. Each changed deal gets an {@code entity_responsible_changed} event by user 0, amoCRM's mark
-     * for a change made through the API.
+     * for a change made through the API, and the changed deals of the batch are reported together in one
+     * {@code leads[responsible]} webhook, as amoCRM groups them.
      */
     @Transactional
     BatchOutcome changeResponsibles(List<ResponsibleChange> changes) {
@@ -350,6 +488,7 @@ public class SandboxCrm {
         }
         Instant now = now();
         List<AppliedChange> applied = new ArrayList<>();
+        List<SandboxLeadsChanged.LeadState> reassigned = new ArrayList<>();
         for (int i = 0; i < valid.size(); i++) {
             ResponsibleChange change = valid.get(i);
             Lead lead = found.get(i);
@@ -358,11 +497,28 @@ public class SandboxCrm {
                 long before = lead.getResponsibleUserId();
                 if (lead.assignTo(responsibleId, 0, now)) {
                     events.save(Event.responsibleChanged(lead.getId(), before, responsibleId, 0, now));
+                    reassigned.add(SandboxLeadsChanged.LeadState.responsibleChanged(lead, before));
                 }
             }
             applied.add(new AppliedChange(change.requestId(), lead));
         }
+        if (!reassigned.isEmpty()) {
+            report(SandboxLeadsChanged.RESPONSIBLE, reassigned);
+        }
         return new BatchOutcome(applied, refused);
+    }
+
+    private void reportAdded(Lead lead) {
+        report(SandboxLeadsChanged.ADD, List.of(SandboxLeadsChanged.LeadState.added(lead)));
+    }
+
+    /** Published within the change's transaction: a change that rolls back is never reported. */
+    private void report(String action, List<SandboxLeadsChanged.LeadState> changed) {
+        changes.publishEvent(new SandboxLeadsChanged(action, changed));
+    }
+
+    private static SimulationRejectedException badField(String field, String message) {
+        return new SimulationRejectedException(HttpStatus.BAD_REQUEST, field, message);
     }
 
     private static <T> void in(List<Predicate> where, Path<T> path, Collection<? extends T> values) {

@@ -30,6 +30,10 @@ class SandboxDemoSeeder implements ApplicationRunner {
     static final long SALES_PIPELINE = 7001;
     static final long CARE_PIPELINE = 7002;
     static final int DEALS = 200;
+    /** The routing rules send the care pipeline's VIP deals to a team of their own. */
+    static final String VIP = "VIP";
+    /** The clinic tags its follow-up contracts from this budget up VIP: about one care deal in ten. */
+    static final long VIP_PRICE = 180_000;
 
     private static final Logger log = LoggerFactory.getLogger(SandboxDemoSeeder.class);
 
@@ -48,6 +52,7 @@ class SandboxDemoSeeder implements ApplicationRunner {
     private static final String[] PATIENTS = {"Иванов", "Петрова", "Сидоров", "Орлова", "Фёдоров", "Белова",
             "Николаев", "Зайцева", "Макаров", "Егорова", "Павлов", "Семёнова", "Голубев", "Виноградова",
             "Богданов", "Воробьёва", "Тарасов", "Комарова", "Киселёв", "Медведева"};
+    /** The open stages the deals are spread over (see PipelineStages): all four of sales, three of care. */
     private static final long[] SALES_STATUSES = {70011, 70012, 70013, 70014};
     private static final long[] CARE_STATUSES = {70021, 70022, 70023};
 
@@ -121,10 +126,13 @@ class SandboxDemoSeeder implements ApplicationRunner {
                     : statuses[random.nextInt(statuses.length)];
             boolean pinned = !closed && random.nextInt(10) == 0;
             String name = services[random.nextInt(services.length)] + " — " + PATIENTS[random.nextInt(PATIENTS.length)];
+            // 5,000 to 200,000: a quarter of the sales deals reach the routing rules' 150,000 for large ones.
             long price = (5 + random.nextInt(196)) * 1000L;
             Instant createdAt = now.minus(Duration.ofMinutes(30 + random.nextInt(60 * 24 * 30)));
-            crm.createLead(name, price, responsible, sales ? SALES_PIPELINE : CARE_PIPELINE, status, pinned,
-                    createdAt);
+            // Tagged from the budget rather than a draw of its own, so the other deals stay those of every demo.
+            List<String> tags = !sales && price >= VIP_PRICE ? List.of(VIP) : List.of();
+            crm.createDemoLead(name, price, responsible, sales ? SALES_PIPELINE : CARE_PIPELINE, status, pinned,
+                    tags, createdAt);
         }
     }
 

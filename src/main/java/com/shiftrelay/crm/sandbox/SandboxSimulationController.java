@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Lets a person trying the demo act as the CRM's users (a call, a message, a deal given away by hand) and
- * watch what ShiftRelay makes of it. It shows every manager's clients, so it needs a login (see
+ * Lets a person trying the demo act as the CRM's users (a call, a message, a new deal, a deal moved on or given
+ * away by hand) and watch what ShiftRelay makes of it, and what the sandbox's webhooks told it. It shows every manager's clients, so it needs a login (see
  * {@code SandboxSecurityConfiguration}); resetting is for administrators.
  */
 @RestController
@@ -33,7 +33,18 @@ class SandboxSimulationController {
     record ResponsibleRequest(Long userId) {
     }
 
-    record LeadView(long id, String name, boolean pinned, long pipelineId, String pipeline) {
+    record StatusRequest(Long statusId) {
+    }
+
+    record Created(long id) {
+    }
+
+    record LeadView(long id, String name, boolean pinned, long pipelineId, String pipeline, long statusId,
+                    long price, List<String> tags) {
+    }
+
+    /** A pipeline with its stages, for the page's new-deal form and stage selectors. */
+    record PipelineView(long id, String name, List<PipelineStages.Stage> stages) {
     }
 
     record ManagerView(long id, String name, String login, String email, Long teamId, String team, String state,
@@ -44,7 +55,9 @@ class SandboxSimulationController {
     record Viewer(String login, boolean administrator) {
     }
 
-    record State(String crm, Viewer viewer, List<SandboxTeam> teams, List<ManagerView> managers) {
+    /** {@code webhooks}: the latest deliveries of the sandbox's webhooks, newest first. */
+    record State(String crm, Viewer viewer, List<SandboxTeam> teams, List<ManagerView> managers,
+                 List<PipelineView> pipelines, List<SandboxWebhooks.Delivery> webhooks) {
     }
 
     record ResetOutcome(int deals) {
@@ -53,11 +66,13 @@ class SandboxSimulationController {
     private final SandboxCrm crm;
     private final SandboxDemoSeeder demo;
     private final Managers managers;
+    private final SandboxWebhooks webhooks;
 
-    SandboxSimulationController(SandboxCrm crm, SandboxDemoSeeder demo, Managers managers) {
+    SandboxSimulationController(SandboxCrm crm, SandboxDemoSeeder demo, Managers managers, SandboxWebhooks webhooks) {
         this.crm = crm;
         this.demo = demo;
         this.managers = managers;
+        this.webhooks = webhooks;
     }
 
     @GetMapping("/sandbox")
@@ -67,23 +82,31 @@ class SandboxSimulationController {
 
     @PostMapping("/sandbox/simulate/activity")
     ResponseEntity<SandboxEvent> simulateActivity(@RequestBody ActivityRequest request) {
-        if (request.userId() == null) {
-            throw new SimulationRejectedException(HttpStatus.BAD_REQUEST, "userId", "userId is required");
-        }
+        long userId = required(request.userId(), "userId");
         if (request.type() == null || !AmoCrmEventTypes.ALL.contains(request.type())) {
             throw new SimulationRejectedException(HttpStatus.BAD_REQUEST, "type",
                     "type must be an amoCRM event type such as incoming_call, not '" + request.type() + "'");
         }
-        SandboxEvent event = crm.recordActivity(request.userId(), request.type(), request.leadId());
+        SandboxEvent event = crm.recordActivity(userId, request.type(), request.leadId());
         return ResponseEntity.status(HttpStatus.CREATED).body(event);
+    }
+
+    /** A new deal, as from a web form: 201 with its id, or 400 naming the field at fault and nothing stored. */
+    @PostMapping("/sandbox/leads")
+    ResponseEntity<Created> createLead(@RequestBody SandboxCrm.NewLead request) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(new Created(crm.createLead(request)));
+    }
+
+    /** The deal moved to a stage of its pipeline; 142 and 143 close it. */
+    @PostMapping("/sandbox/leads/{id}/status")
+    SandboxLead moveToStatus(@PathVariable long id, @RequestBody StatusRequest request) {
+        crm.moveLeadToStatus(id, required(request.statusId(), "statusId"));
+        return crm.lead(id);
     }
 
     @PostMapping("/sandbox/leads/{id}/responsible")
     SandboxLead reassign(@PathVariable long id, @RequestBody ResponsibleRequest request) {
-        if (request.userId() == null) {
-            throw new SimulationRejectedException(HttpStatus.BAD_REQUEST, "userId", "userId is required");
-        }
-        crm.reassignByHand(id, request.userId());
+        crm.reassignByHand(id, required(request.userId(), "userId"));
         return crm.lead(id);
     }
 
@@ -106,7 +129,8 @@ class SandboxSimulationController {
         List<ManagerView> views = crm.users().stream().map(user -> {
             List<LeadView> leads = openLeads.getOrDefault(user.id(), List.of()).stream()
                     .map(lead -> new LeadView(lead.id(), lead.name(), lead.pinned(), lead.pipelineId(),
-                            pipelines.getOrDefault(lead.pipelineId(), String.valueOf(lead.pipelineId()))))
+                            pipelines.getOrDefault(lead.pipelineId(), String.valueOf(lead.pipelineId())),
+                            lead.statusId(), lead.price(), lead.tags()))
                     .toList();
             // A user ShiftRelay has not synchronised yet has no presence of its own.
             Manager manager = presence.get(user.id());
@@ -114,6 +138,16 @@ class SandboxSimulationController {
             return new ManagerView(user.id(), user.name(), user.login(), user.email(), user.teamId(),
                     user.teamId() == null ? null : teamNames.get(user.teamId()), state, leads.size(), leads);
         }).toList();
-        return new State("sandbox", new Viewer(viewer.getName(), ApiRoles.isAdmin(viewer)), teams, views);
+        List<PipelineView> pipelineViews = pipelines.entrySet().stream()
+                .map(p -> new PipelineView(p.getKey(), p.getValue(), PipelineStages.of(p.getKey()))).toList();
+        return new State("sandbox", new Viewer(viewer.getName(), ApiRoles.isAdmin(viewer)), teams, views,
+                pipelineViews, webhooks.recent());
+    }
+
+    private static long required(Long value, String field) {
+        if (value == null) {
+            throw new SimulationRejectedException(HttpStatus.BAD_REQUEST, field, field + " is required");
+        }
+        return value;
     }
 }

@@ -12,7 +12,9 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnSandboxCrm
 class SandboxWebConfiguration {
 
-    static final String API_BASE = "/sandbox/amocrm/api/v4";
+    /** The sandbox account's address below this server, as {@code https://clinic.amocrm.ru} is a real one's. */
+    static final String ACCOUNT_BASE = "/sandbox/amocrm";
+    static final String API_BASE = ACCOUNT_BASE + "/api/v4";
 
     @Bean
     FilterRegistrationBean<SandboxApiGuard> sandboxApiGuard(SandboxProperties properties, SandboxOutage outage,

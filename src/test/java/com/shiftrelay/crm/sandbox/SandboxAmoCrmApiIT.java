@@ -211,6 +211,32 @@ class SandboxAmoCrmApiIT implements LockedLeadInABatchContract {
     }
 
     @Test
+    void embedsEachLeadsTagsWithOneIdPerName() throws Exception {
+        long vip = crm.createLead(new SandboxCrm.NewLead("VIP", 7001L, 180000L, List.of("VIP", "Сайт"), anna));
+        long alsoVip = crm.createLead(new SandboxCrm.NewLead("Also VIP", 7001L, 0L, List.of("VIP"), boris));
+        long plain = crm.createLead("Plain", anna, 7001, 70011, false);
+
+        JsonNode leads = json.readTree(get(API + "/leads?filter[id][]=" + vip + "&filter[id][]=" + alsoVip
+                + "&filter[id][]=" + plain).getBody()).at("/_embedded/leads");
+
+        JsonNode tags = leads.get(0).at("/_embedded/tags");
+        assertThat(leads.get(0).get("price").asLong()).isEqualTo(180000);
+        assertThat(tags).hasSize(2);
+        assertThat(tags.get(0).get("name").asText()).isEqualTo("VIP");
+        assertThat(tags.get(0).get("id").asLong()).isPositive();
+        assertThat(tags.get(0).has("color")).isTrue();
+        assertThat(tags.get(0).get("color").isNull()).isTrue();
+        assertThat(tags.get(1).get("name").asText()).isEqualTo("Сайт");
+        assertThat(leads.get(1).at("/_embedded/tags")).containsExactly(tags.get(0));
+        assertThat(leads.get(2).at("/_embedded/tags").isArray()).isTrue();
+        assertThat(leads.get(2).at("/_embedded/tags")).isEmpty();
+        assertThat(gateway.deals(List.of(vip))).singleElement().satisfies(deal -> {
+            assertThat(deal.tags()).containsExactly("VIP", "Сайт");
+            assertThat(deal.price()).isEqualTo(180000);
+        });
+    }
+
+    @Test
     void answers204WhenNothingMatches() {
         crm.createLead("A1", anna, 7001, 70011, false);
 

@@ -50,6 +50,14 @@ class SandboxDemoSeedIT {
         assertThat(leads).extracting(SandboxLead::responsibleId).containsOnly(
                 users.stream().map(SandboxUser::id).toArray(Long[]::new));
         assertThat(crm.openLeadIdsByResponsible()).hasSize(10);
+        // What the routing rules read: large sales deals, and VIP ones in care.
+        assertThat(leads.stream().filter(lead -> lead.pipelineId() == 7001 && lead.price() >= 150_000).count())
+                .isBetween(10L, 40L);
+        assertThat(leads.stream().filter(lead -> lead.pipelineId() == 7001 && lead.price() < 150_000).count())
+                .isGreaterThan(50L);
+        List<SandboxLead> vip = leads.stream().filter(lead -> lead.tags().contains("VIP")).toList();
+        assertThat(vip).hasSizeBetween(3, 20).allMatch(lead -> lead.pipelineId() == 7002);
+        assertThat(leads).filteredOn(lead -> !vip.contains(lead)).allMatch(lead -> lead.tags().isEmpty());
     }
 
     /** The reset of the sandbox page: the first start's deals again, with the same people, none of the changes since. */
