@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The ledger of deal moves, as distribution needs it: new-deal assignments and queue drains are runs of the same
@@ -38,8 +39,8 @@ public interface DealMoves {
     boolean isOwnChange(long dealId, long responsibleId, Instant since);
 
     /**
-     * Deals on their way to each of the managers that a read of the CRM begun at {@code since} may not show yet:
-     * planned and not written, or written after it. Added to what the CRM said each manager holds.
+     * The deals ShiftRelay has given, or is giving, each of the managers since then: planned and not written yet, or
+     * written since. Those the CRM did not list for the manager are on their way and count toward what they hold.
      */
-    Map<Long, Integer> pendingTo(Collection<Long> managerIds, Instant since);
+    Map<Long, Set<Long>> givenTo(Collection<Long> managerIds, Instant since);
 }

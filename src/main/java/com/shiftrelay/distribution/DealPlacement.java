@@ -8,11 +8,14 @@ import com.shiftrelay.presence.PresenceState;
 import com.shiftrelay.presence.Team;
 import com.shiftrelay.presence.Teams;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -50,21 +53,32 @@ public class DealPlacement {
     }
 
     /** The team's active managers and, when a strategy or a cap needs them, the open deals each holds in the CRM. */
-    public record Roster(long teamId, List<Manager> managers, Map<Long, Integer> openDeals, Instant readAt) {
+    public record Roster(long teamId, List<Manager> managers, Map<Long, Set<Long>> openDeals, Set<Long> seen,
+                         Instant readAt) {
     }
+
+    /**
+     * How far back a deal ShiftRelay gave a manager may lie and still be missing from what the CRM lists for them
+     * (written, but not yet visible to a read that began meanwhile).
+     */
+    private static final Duration IN_FLIGHT = Duration.ofMinutes(10);
 
     /** Reads who is in the team and, if {@code withLoads}, what they hold. Call before {@link #place}, with no lock held. */
     @Transactional(readOnly = true)
     public Roster roster(long teamId, boolean withLoads) {
         Instant readAt = clock.instant();
         List<Manager> members = managers.findByTeamIdAndActiveTrueOrderByIdAsc(teamId);
-        Map<Long, Integer> open = new HashMap<>();
+        Map<Long, Set<Long>> open = new HashMap<>();
+        Set<Long> seen = new HashSet<>();
         if (withLoads && !members.isEmpty()) {
-            crm.dealsOf(members.stream().map(Manager::getId).toList(), List.of()).stream()
-                    .filter(deal -> !deal.closed())
-                    .forEach(deal -> open.merge(deal.responsibleId(), 1, Integer::sum));
+            for (CrmDeal deal : crm.dealsOf(members.stream().map(Manager::getId).toList(), List.of())) {
+                seen.add(deal.id());
+                if (!deal.closed()) {
+                    open.computeIfAbsent(deal.responsibleId(), id -> new HashSet<>()).add(deal.id());
+                }
+            }
         }
-        return new Roster(teamId, members, open, readAt);
+        return new Roster(teamId, members, open, seen, readAt);
     }
 
     /** Whether placing deals by these strategies in this team needs what each manager holds. */
@@ -86,14 +100,18 @@ public class DealPlacement {
         Map<Long, ManagerDistribution> own = managerSettings.findAllById(
                         roster.managers().stream().map(Manager::getId).toList()).stream()
                 .collect(Collectors.toMap(ManagerDistribution::getManagerId, Function.identity()));
-        Map<Long, Integer> pending = moves.pendingTo(roster.managers().stream().map(Manager::getId).toList(),
-                roster.readAt());
+        // What the CRM listed, and what ShiftRelay gave since that the CRM may not have shown yet: each deal once.
+        Map<Long, Set<Long>> given = moves.givenTo(roster.managers().stream().map(Manager::getId).toList(),
+                roster.readAt().minus(IN_FLIGHT));
         List<AssignmentPlanner.Member> members = roster.managers().stream().map(manager -> {
             ManagerDistribution mine = own.get(manager.getId());
             Integer cap = mine != null && mine.getMaxOpenDeals() != null ? mine.getMaxOpenDeals()
                     : teamSettings.getMaxOpenDeals();
-            int holds = roster.openDeals().getOrDefault(manager.getId(), 0) + pending.getOrDefault(manager.getId(), 0);
-            return new AssignmentPlanner.Member(manager.getId(), availability(manager), holds, cap,
+            // A deal the read saw (open with them, closed, or with a colleague) counts as the read says.
+            Set<Long> holds = new HashSet<>(roster.openDeals().getOrDefault(manager.getId(), Set.of()));
+            given.getOrDefault(manager.getId(), Set.of()).stream().filter(deal -> !roster.seen().contains(deal))
+                    .forEach(holds::add);
+            return new AssignmentPlanner.Member(manager.getId(), availability(manager), holds.size(), cap,
                     mine == null ? ManagerDistribution.DEFAULT_WEIGHT : mine.weight());
         }).toList();
         TeamRotation rotation = rotations.findById(team.getId()).orElseGet(() -> new TeamRotation(team.getId()));

@@ -69,13 +69,12 @@ public interface HandoverMoves extends JpaRepository<HandoverMove, Long> {
     boolean existsOwnMove(@Param("dealId") long dealId, @Param("responsibleId") long responsibleId,
                           @Param("since") Instant since);
 
-    /** Per manager, the moves to them that a CRM read begun then may not show: {toId, count}. */
+    /** Per manager, the deals moves gave or are giving them since then: {toId, dealId}. */
     @Query("""
-            select m.toId, count(m) from HandoverMove m
+            select m.toId, m.dealId from HandoverMove m
             where m.toId in :managerIds
               and (m.status = com.shiftrelay.handover.HandoverMove.Status.PLANNED
                    or (m.status = com.shiftrelay.handover.HandoverMove.Status.WRITTEN and m.writtenAt >= :since))
-            group by m.toId
             """)
-    List<Object[]> countPendingTo(@Param("managerIds") Collection<Long> managerIds, @Param("since") Instant since);
+    List<Object[]> findGivenTo(@Param("managerIds") Collection<Long> managerIds, @Param("since") Instant since);
 }

@@ -5,8 +5,10 @@ import com.shiftrelay.distribution.DealMoves;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -73,14 +75,14 @@ class LedgerMoves implements DealMoves {
 
     @Override
     @Transactional(readOnly = true)
-    public Map<Long, Integer> pendingTo(Collection<Long> managerIds, Instant since) {
-        Map<Long, Integer> pending = new HashMap<>();
+    public Map<Long, Set<Long>> givenTo(Collection<Long> managerIds, Instant since) {
+        Map<Long, Set<Long>> given = new HashMap<>();
         if (managerIds.isEmpty()) {
-            return pending;
+            return given;
         }
-        for (Object[] row : moves.countPendingTo(managerIds, since)) {
-            pending.put((Long) row[0], ((Long) row[1]).intValue());
+        for (Object[] row : moves.findGivenTo(managerIds, since)) {
+            given.computeIfAbsent((Long) row[0], id -> new HashSet<>()).add((Long) row[1]);
         }
-        return pending;
+        return given;
     }
 }

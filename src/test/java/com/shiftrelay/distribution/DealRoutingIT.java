@@ -6,7 +6,11 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.shiftrelay.crm.sandbox.SandboxCrm;
 import com.shiftrelay.support.AmoCrmWebhookBodies;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.shiftrelay.support.Api;
+import com.shiftrelay.support.Browser;
 import com.shiftrelay.support.ShiftRelayIntegrationTest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -122,6 +126,7 @@ class DealRoutingIT {
         assertThat(IntStream.range(0, 20).map(i -> queue.get(i).get("position").asInt()).boxed().toList())
                 .isEqualTo(IntStream.rangeClosed(1, 20).boxed().toList());
         assertThat(visits).allSatisfy(deal -> assertThat(sandbox.lead(deal).responsibleId()).isEqualTo(incoming));
+        theSandboxPageShowsTheQueueAndADealsStory(visits, sales.get(0));
 
         // Two curators come: after the drain delay the queue is dealt out round robin, oldest first.
         for (long curator : curators.subList(0, 2)) {
@@ -172,6 +177,36 @@ class DealRoutingIT {
 
     @Test
     @Order(2)
+    void aDealWhoseStageMovesItIntoTheCuratorsRuleGoesToACuratorOnShift() {
+        Api api = new Api(port);
+        long deal = sandbox.leads().stream().filter(l -> l.pipelineId() == SALES && l.statusId() == SALES_OPEN)
+                .reduce((first, second) -> second).orElseThrow().id();
+        long administrator = sandbox.lead(deal).responsibleId();
+        sandbox.moveLead(deal, VISITS, VISITS_OPEN);
+        assertThat(webhook(api, AmoCrmWebhookBodies.statusChanged(deal, SALES, SALES_OPEN, VISITS, VISITS_OPEN,
+                administrator, 1764672050)).status()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> curators.subList(0, 2)
+                .contains(sandbox.lead(deal).responsibleId()));
+        JsonNode story = api.get("/api/assignments?dealId=" + deal, "admin", "admin").body();
+        JsonNode rerouted = story.get(story.size() - 1);
+        assertThat(rerouted.get("kind").asText()).isEqualTo("ASSIGNED");
+        assertThat(rerouted.get("rule").get("id").asText()).isEqualTo("Rule_VisitsControl");
+        assertThat(rerouted.get("from").get("id").asLong()).isEqualTo(administrator);
+        assertThat(rerouted.get("note").asText()).isEqualTo("its stage moved it to this team");
+
+        // A stage change within the team's own pipeline leaves the deal where it is.
+        long curator = sandbox.lead(deal).responsibleId();
+        sandbox.moveLeadToStatus(deal, VISITS_OPEN + 1);
+        assertThat(webhook(api, AmoCrmWebhookBodies.statusChanged(deal, VISITS, VISITS_OPEN, VISITS, VISITS_OPEN + 1,
+                curator, 1764672060)).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/assignments?dealId=" + deal, "admin", "admin")
+                .body().size() == story.size() + 1);
+        assertThat(sandbox.lead(deal).responsibleId()).isEqualTo(curator);
+    }
+
+    @Test
+    @Order(3)
     void shiftRelaysOwnWriteComingBackIsNothingAndAPersonsReassignmentIsLogged() {
         Api api = new Api(port);
         long deal = sandbox.leads().stream().filter(l -> l.pipelineId() == SALES).findFirst().orElseThrow().id();
@@ -195,7 +230,7 @@ class DealRoutingIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aRuleAProcessOwnerDeploysFromModelerDecidesTheVeryNextDeal() throws IOException {
         Api api = new Api(port);
         String shipped = shippedTable();
@@ -219,7 +254,7 @@ class DealRoutingIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aRuleNamingATeamThatDoesNotExistIsAnIncidentNamingTheRuleAndTheDeal() throws IOException {
         Api api = new Api(port);
         String broken = shippedTable().replaceFirst("(<rule id=\"Rule_SalesTreatment\">(?s:.*?)<outputEntry id=\"OutputEntry_"
@@ -237,6 +272,31 @@ class DealRoutingIT {
                 .contains("team 999 does not exist");
         assertThat(sandbox.lead(deal).responsibleId()).as("nothing moved").isEqualTo(incoming);
         assertThat(api.get("/api/assignments?dealId=" + deal, "admin", "admin").body()).isEmpty();
+    }
+
+    /** What the demo's watcher sees in a real browser: the queue in its order, and a deal's story on a click. */
+    private void theSandboxPageShowsTheQueueAndADealsStory(List<Long> queued, long assignedDeal) {
+        Browser browser = Browser.start(port);
+        try {
+            Page page = browser.newPage("ru-RU");
+            page.navigate("/sandbox");
+            page.waitForURL("**/sandbox/login.html");
+            page.locator("#login input[name=username]").fill("admin");
+            page.locator("#login input[name=password]").fill("admin");
+            page.locator("#login button[type=submit]").click();
+            Locator rows = page.locator("[data-testid=queue] tr[data-deal-id]");
+            PlaywrightAssertions.assertThat(rows).hasCount(queued.size());
+            PlaywrightAssertions.assertThat(rows.first()).hasAttribute("data-deal-id", String.valueOf(queued.get(0)));
+            PlaywrightAssertions.assertThat(rows.first()).containsText("Кураторы");
+
+            page.locator(".deal .name[data-deal-id='" + assignedDeal + "']").click();
+            Locator story = page.locator("[data-testid=story]");
+            PlaywrightAssertions.assertThat(story.locator("li[data-kind=ASSIGNED]")).containsText("назначена");
+            PlaywrightAssertions.assertThat(story).containsText("Rule_SalesTreatment");
+            PlaywrightAssertions.assertThat(story).containsText("LEAST_LOADED");
+        } finally {
+            browser.close("sandboxPageOfDealRoutingIT");
+        }
     }
 
     private HttpResponse<String> deploy(String login, String dmn) {

@@ -77,9 +77,9 @@ class PresenceApiIT {
         long id = oneManager("Ульяна Шестая", "ulyanaapi");
         Api api = new Api(port);
 
-        assertThat(api.post("/api/managers/" + id + "/online", null, "ulyanadist", "demo").status()).isEqualTo(202);
+        assertThat(api.post("/api/managers/" + id + "/online", null, "ulyanaapi", "demo").status()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(20)).until(() -> managers.findById(id).orElseThrow().getState() == PresenceState.ONLINE);
-        var again = api.post("/api/managers/" + id + "/online", null, "ulyanadist", "demo");
+        var again = api.post("/api/managers/" + id + "/online", null, "ulyanaapi", "demo");
 
         assertThat(again.status()).isEqualTo(202);
         assertThat(again.body().get("state").asText()).isEqualTo("ONLINE");

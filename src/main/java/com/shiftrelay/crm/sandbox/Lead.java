@@ -111,6 +111,13 @@ class Lead {
     }
 
     /** Moves the lead to a stage; answers whether the stage changed. */
+    /** To a stage of another pipeline, as amoCRM moves a deal between pipelines. */
+    boolean moveToPipeline(long newPipelineId, long newStatusId, long byUserId, Instant now) {
+        boolean changed = pipelineId != newPipelineId;
+        pipelineId = newPipelineId;
+        return moveToStatus(newStatusId, byUserId, now) || changed;
+    }
+
     boolean moveToStatus(long newStatusId, long byUserId, Instant now) {
         boolean changed = statusId != newStatusId;
         statusId = newStatusId;

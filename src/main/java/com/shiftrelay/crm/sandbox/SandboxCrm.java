@@ -277,14 +277,31 @@ public class SandboxCrm {
      */
     @Transactional
     public void moveLeadToStatus(long leadId, long statusId) {
+        moveLead(leadId, null, statusId);
+    }
+
+    /**
+     * Moves the deal to a stage of another pipeline (or of its own, with {@code pipelineId} null), as amoCRM moves a
+     * deal from sales to aftercare; reported by a {@code leads[status]} webhook with {@code old_pipeline_id}.
+     *
+     * @throws SimulationRejectedException (400, {@code pipelineId}) for a pipeline the sandbox does not have, (400,
+     *                                     {@code statusId}) for a stage that is not the pipeline's
+     */
+    @Transactional
+    public void moveLead(long leadId, Long pipelineId, long statusId) {
         Lead lead = leadEntity(leadId);
-        if (!PipelineStages.belongsTo(lead.getPipelineId(), statusId)) {
-            throw badField("statusId", "Stage " + statusId + " is not a stage of pipeline " + lead.getPipelineId()
-                    + ", the pipeline of lead " + leadId);
+        long target = pipelineId == null ? lead.getPipelineId() : pipelineId;
+        if (pipelineId != null && !pipelines.existsById(pipelineId)) {
+            throw badField("pipelineId", "The sandbox has no pipeline " + pipelineId);
         }
-        long before = lead.getStatusId();
-        if (lead.moveToStatus(statusId, lead.getResponsibleUserId(), now())) {
-            report(SandboxLeadsChanged.STATUS, List.of(SandboxLeadsChanged.LeadState.statusChanged(lead, before)));
+        if (!PipelineStages.belongsTo(target, statusId)) {
+            throw badField("statusId", "Stage " + statusId + " is not a stage of pipeline " + target);
+        }
+        long statusBefore = lead.getStatusId();
+        long pipelineBefore = lead.getPipelineId();
+        if (lead.moveToPipeline(target, statusId, lead.getResponsibleUserId(), now())) {
+            report(SandboxLeadsChanged.STATUS,
+                    List.of(SandboxLeadsChanged.LeadState.statusChanged(lead, statusBefore, pipelineBefore)));
         }
     }
 

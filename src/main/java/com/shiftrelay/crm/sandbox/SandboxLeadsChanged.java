@@ -30,7 +30,11 @@ record SandboxLeadsChanged(String action, List<LeadState> leads) {
         }
 
         static LeadState statusChanged(Lead lead, long oldStatusId) {
-            return of(lead, oldStatusId, lead.getPipelineId(), null);
+            return statusChanged(lead, oldStatusId, lead.getPipelineId());
+        }
+
+        static LeadState statusChanged(Lead lead, long oldStatusId, long oldPipelineId) {
+            return of(lead, oldStatusId, oldPipelineId, null);
         }
 
         static LeadState responsibleChanged(Lead lead, long oldResponsibleId) {

@@ -33,7 +33,7 @@ class SandboxSimulationController {
     record ResponsibleRequest(Long userId) {
     }
 
-    record StatusRequest(Long statusId) {
+    record StatusRequest(Long statusId, Long pipelineId) {
     }
 
     record Created(long id) {
@@ -97,10 +97,10 @@ class SandboxSimulationController {
         return ResponseEntity.status(HttpStatus.CREATED).body(new Created(crm.createLead(request)));
     }
 
-    /** The deal moved to a stage of its pipeline; 142 and 143 close it. */
+    /** The deal moved to a stage of its pipeline, or of {@code pipelineId}; 142 and 143 close it. */
     @PostMapping("/sandbox/leads/{id}/status")
     SandboxLead moveToStatus(@PathVariable long id, @RequestBody StatusRequest request) {
-        crm.moveLeadToStatus(id, required(request.statusId(), "statusId"));
+        crm.moveLead(id, request.pipelineId(), required(request.statusId(), "statusId"));
         return crm.lead(id);
     }
 
