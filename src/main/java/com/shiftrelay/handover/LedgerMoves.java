@@ -1,6 +1,5 @@
 package com.shiftrelay.handover;
 
-import com.shiftrelay.crm.CrmGateway;
 import com.shiftrelay.distribution.DealMoves;
 import java.time.Instant;
 import java.util.Collection;
@@ -9,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,12 +21,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class LedgerMoves implements DealMoves {
 
-    private final Handovers handovers;
+    private final Ledger ledger;
     private final HandoverMoves moves;
     private final HandoverBatches batches;
 
-    LedgerMoves(Handovers handovers, HandoverMoves moves, HandoverBatches batches) {
-        this.handovers = handovers;
+    LedgerMoves(Ledger ledger, HandoverMoves moves, HandoverBatches batches) {
+        this.ledger = ledger;
         this.moves = moves;
         this.batches = batches;
     }
@@ -36,18 +36,11 @@ class LedgerMoves implements DealMoves {
     public RecordedRun record(RunKind kind, long teamId, List<Move> planned, Instant now) {
         Handover run = new Handover(kind == RunKind.ASSIGNMENT ? Handover.Kind.ASSIGNMENT : Handover.Kind.DRAIN,
                 null, teamId, now);
-        int batches = (planned.size() + CrmGateway.MAX_BATCH - 1) / CrmGateway.MAX_BATCH;
-        run.planned(batches);
-        handovers.saveAndFlush(run);
-        for (int i = 0; i < planned.size(); i++) {
-            Move move = planned.get(i);
-            // The deal becomes the new manager's own: a later hand-over gives it back to them.
-            HandoverMove row = new HandoverMove(run.getId(), move.dealId(), move.toId(), move.fromId(), move.toId(),
-                    i / CrmGateway.MAX_BATCH, HandoverMove.Status.PLANNED, now);
-            row.checked(now);
-            moves.save(row);
-        }
-        return new RecordedRun(run.getId(), batches);
+        Map<Long, Long> newOwners = planned.stream().collect(Collectors.toMap(Move::dealId, Move::toId));
+        // The deal becomes the new manager's own: a later hand-over gives it back to them.
+        PlanOutcome outcome = ledger.record(run, planned.stream()
+                .map(move -> new PlannedMove(move.dealId(), move.fromId(), move.toId())).toList(), newOwners::get, now);
+        return new RecordedRun(outcome.handoverId(), outcome.batchCount());
     }
 
     @Override
