@@ -39,4 +39,8 @@ public record Shift(LocalDate date, ZonedDateTime start, ZonedDateTime end, Kind
     public boolean covers(Instant at) {
         return !at.isBefore(start.toInstant()) && at.isBefore(end.toInstant());
     }
+
+    boolean overlaps(Shift other) {
+        return start.isBefore(other.end) && other.start.isBefore(end);
+    }
 }

@@ -8,7 +8,7 @@ import java.util.Objects;
  * (20:00-08:00; start == end is a 24-hour shift).
  *
  * <p>The flag says what the admin meant, which the two times alone cannot: 20:00-08:00 is a night shift or a typo
- * for 08:00-20:00. Hours whose flag and times disagree are refused.
+ * for 08:00-20:00. {@link ShiftPlanner#validate} refuses hours whose flag and times disagree.
  */
 public record ShiftHours(LocalTime start, LocalTime end, boolean overnight) {
 

@@ -9,6 +9,7 @@ import com.shiftrelay.schedule.Shift.Kind;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,7 +28,8 @@ import java.util.stream.Stream;
  * without changes (Europe/Moscow). A shift whose start the gap moves past its end (02:30-03:15 on that Berlin night:
  * 03:30 to 03:15) is left out rather than run backwards.
  *
- * <p>A swap whose colleague's schedule is not given is refused rather than guessed.
+ * <p>The arithmetic expects what {@link #validate} accepts; a swap whose colleague's schedule is not given is refused
+ * rather than guessed.
  */
 public final class ShiftPlanner {
 
@@ -69,6 +71,22 @@ public final class ShiftPlanner {
                 .flatMap(date -> startingOn(date, schedule, exceptions, colleagues, zone))
                 .filter(shift -> shift.start().toInstant().isAfter(after))
                 .findFirst();
+    }
+
+    /**
+     * Refuses what an admin cannot have meant, naming the first field at fault in the API's notation.
+     * {@code colleagues}: the schedules of the manager's team, the only managers a swap may name.
+     */
+    public static void validate(long managerId, Schedule schedule, List<ScheduleException> exceptions,
+            Map<Long, Schedule> colleagues) {
+        if (schedule instanceof WeeklySchedule weekly) {
+            validateWeekly(weekly);
+        } else if (schedule instanceof RotationSchedule rotation) {
+            validateRotation(rotation);
+        }
+        for (int index = 0; index < exceptions.size(); index++) {
+            validateException(managerId, schedule, exceptions, index, colleagues);
+        }
     }
 
     /** The shifts that start on {@code date}, in start order. */
@@ -116,5 +134,99 @@ public final class ShiftPlanner {
                     + ", whose schedule was not given");
         }
         return colleague;
+    }
+
+    private static void validateWeekly(WeeklySchedule weekly) {
+        if (weekly.days().isEmpty()) {
+            throw new ScheduleProblem("days", "A weekly schedule with no working day: give the hours of one weekday at least");
+        }
+        weekly.days().forEach((day, hours) -> hours.check("days." + day));
+        weekly.days().forEach((day, hours) -> {
+            ShiftHours next = weekly.days().get(day.plus(1));
+            if (hours.endsNextDay() && next != null && next.start().isBefore(hours.end())) {
+                throw new ScheduleProblem("days." + day.plus(1) + ".start", day + "'s shift runs until " + hours.end()
+                        + " on " + day.plus(1) + ", after " + day.plus(1) + "'s starts at " + next.start());
+            }
+        });
+    }
+
+    private static void validateRotation(RotationSchedule rotation) {
+        if (rotation.daysOn() < 1) {
+            throw new ScheduleProblem("daysOn", "A rotation with no working day: daysOn must be 1 or more, not "
+                    + rotation.daysOn());
+        }
+        if (rotation.daysOff() < 0) {
+            throw new ScheduleProblem("daysOff", "A rotation cannot have " + rotation.daysOff()
+                    + " days off: 0 or more (0 works every day)");
+        }
+        rotation.hours().check("hours");
+    }
+
+    private static void validateException(long managerId, Schedule schedule, List<ScheduleException> exceptions,
+            int index, Map<Long, Schedule> colleagues) {
+        ScheduleException exception = exceptions.get(index);
+        String field = "exceptions[" + index + "]";
+        if (exception instanceof SickLeave sick && sick.to().isBefore(sick.from())) {
+            throw new ScheduleProblem(field + ".to", "The sick leave ends on " + sick.to() + ", before it starts on "
+                    + sick.from());
+        } else if (exception instanceof PartialShift partial) {
+            validatePartial(schedule, partial, field);
+        } else if (exception instanceof ExtraShift extra) {
+            validateExtra(schedule, extra, field);
+        } else if (exception instanceof Swap swap) {
+            validateSwap(managerId, schedule, swap, colleagues, field);
+        }
+        for (int earlier = 0; earlier < index; earlier++) {
+            ScheduleException other = exceptions.get(earlier);
+            if (!other.from().isAfter(exception.to()) && !exception.from().isAfter(other.to())) {
+                LocalDate shared = other.from().isAfter(exception.from()) ? other.from() : exception.from();
+                throw new ScheduleProblem(field + (exception instanceof SickLeave ? ".from" : ".date"),
+                        "exceptions[" + earlier + "] is on " + shared + " too: a date takes one exception");
+            }
+        }
+    }
+
+    private static void validatePartial(Schedule schedule, PartialShift partial, String field) {
+        partial.hours().check(field + ".hours");
+        if (partial.hours().start().equals(partial.hours().end())) {
+            throw new ScheduleProblem(field + ".hours.end", "A partial shift of 24 hours is no part of a day: give the"
+                    + " hours worked");
+        }
+        if (schedule.hoursOn(partial.date()).isEmpty()) {
+            throw new ScheduleProblem(field + ".date", "No shift is planned on " + partial.date()
+                    + " to work part of; an extra shift adds one");
+        }
+    }
+
+    private static void validateExtra(Schedule schedule, ExtraShift extra, String field) {
+        extra.hours().check(field + ".hours");
+        // In UTC, which has no clock changes: the hours compare as the admin typed them, whatever the team's zone does.
+        Shift added = shift(extra.date(), extra.hours(), Kind.EXTRA, ZoneOffset.UTC).orElseThrow();
+        extra.date().minusDays(1).datesUntil(extra.date().plusDays(2))
+                .flatMap(day -> schedule.hoursOn(day).flatMap(hours -> shift(day, hours, Kind.PLANNED, ZoneOffset.UTC)).stream())
+                .filter(added::overlaps)
+                .findFirst()
+                .ifPresent(planned -> {
+                    throw new ScheduleProblem(field + ".hours", "The extra shift " + extra.hours().range() + " on "
+                            + extra.date() + " overlaps the shift planned on " + planned.date() + ", "
+                            + schedule.hoursOn(planned.date()).orElseThrow().range());
+                });
+    }
+
+    private static void validateSwap(long managerId, Schedule schedule, Swap swap, Map<Long, Schedule> colleagues,
+            String field) {
+        if (swap.colleagueId() == managerId) {
+            throw new ScheduleProblem(field + ".colleagueId", "A swap is with a colleague, not with manager " + managerId
+                    + " themselves");
+        }
+        Schedule colleague = colleagues.get(swap.colleagueId());
+        if (colleague == null) {
+            throw new ScheduleProblem(field + ".colleagueId", "Manager " + swap.colleagueId()
+                    + " is not a colleague in this manager's team");
+        }
+        if (schedule.hoursOn(swap.date()).isEmpty() && colleague.hoursOn(swap.date()).isEmpty()) {
+            throw new ScheduleProblem(field + ".date", "Neither manager works on " + swap.date()
+                    + ": there is no shift to swap");
+        }
     }
 }

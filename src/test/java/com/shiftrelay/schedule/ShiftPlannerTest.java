@@ -1,6 +1,7 @@
 package com.shiftrelay.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.shiftrelay.schedule.ScheduleException.DayOff;
@@ -337,6 +338,112 @@ class ShiftPlannerTest {
 
             assertThat(ShiftPlanner.nextStart(ANNA_2_2, longLeave, Map.of(), MOSCOW, at("2026-03-02T12:00", MOSCOW)))
                     .isEmpty();
+        }
+    }
+
+    @Nested
+    class Validation {
+
+        static void validateAnnas(Schedule schedule, ScheduleException... exceptions) {
+            ShiftPlanner.validate(ANNA, schedule, List.of(exceptions), Map.of(BORIS, BORIS_1_3));
+        }
+
+        @Test
+        void aRotationWithNoWorkingDayOrNegativeDaysOffIsRefused() {
+            assertRefused(() -> validateAnnas(new RotationSchedule(date("2026-03-01"), 0, 2, DAY)), "daysOn",
+                    "A rotation with no working day");
+            assertRefused(() -> validateAnnas(new RotationSchedule(date("2026-03-01"), 2, -1, DAY)), "daysOff",
+                    "cannot have -1 days off");
+        }
+
+        @Test
+        void aWeeklyScheduleWithNoDayIsRefused() {
+            assertRefused(() -> validateAnnas(new WeeklySchedule(Map.of())), "days", "no working day");
+        }
+
+        @Test
+        void hoursWhoseOvernightFlagDisagreesWithTheirTimesAreRefusedAtTheirEnd() {
+            var backwards = new ShiftHours(LocalTime.of(20, 0), LocalTime.of(8, 0), false);
+            var notOvernight = new ShiftHours(LocalTime.of(8, 0), LocalTime.of(20, 0), true);
+
+            assertRefused(() -> validateAnnas(new WeeklySchedule(Map.of(DayOfWeek.MONDAY, backwards))),
+                    "days.MONDAY.end", "mark it overnight");
+            assertRefused(() -> validateAnnas(new RotationSchedule(date("2026-03-01"), 2, 2, notOvernight)),
+                    "hours.end", "08:00-20:00 ends the same day");
+            assertRefused(() -> validateAnnas(ANNA_2_2, new ExtraShift(date("2026-03-03"), backwards)),
+                    "exceptions[0].hours.end", "mark it overnight");
+        }
+
+        @Test
+        void aWeeklyNightRunningIntoTheNextDaysShiftIsRefused() {
+            var weekly = new WeeklySchedule(Map.of(DayOfWeek.SUNDAY, NIGHT, DayOfWeek.MONDAY,
+                    ShiftHours.parse("06:00", "14:00")));
+
+            assertRefused(() -> validateAnnas(weekly), "days.MONDAY.start",
+                    "SUNDAY's shift runs until 08:00 on MONDAY, after MONDAY's starts at 06:00");
+        }
+
+        @Test
+        void twoExceptionsOnOneDateAreRefused() {
+            assertRefused(() -> validateAnnas(ANNA_2_2, new DayOff(date("2026-03-05")),
+                    new PartialShift(date("2026-03-05"), ShiftHours.parse("08:00", "12:00"))), "exceptions[1].date",
+                    "exceptions[0] is on 2026-03-05 too");
+        }
+
+        @Test
+        void aRangeOverlappingAnotherExceptionIsRefusedSoIsASwapOnASickDay() {
+            assertRefused(() -> validateAnnas(ANNA_2_2, new DayOff(date("2026-03-06")),
+                    new SickLeave(date("2026-03-04"), date("2026-03-08"))), "exceptions[1].from",
+                    "exceptions[0] is on 2026-03-06 too");
+            assertRefused(() -> validateAnnas(ANNA_2_2, new SickLeave(date("2026-03-04"), date("2026-03-08")),
+                    new Swap(date("2026-03-05"), BORIS)), "exceptions[1].date", "exceptions[0] is on 2026-03-05 too");
+        }
+
+        @Test
+        void anExtraShiftOverlappingAPlannedShiftIsRefusedOneTouchingItIsNot() {
+            assertRefused(() -> validateAnnas(ANNA_2_2, new ExtraShift(date("2026-03-05"),
+                    ShiftHours.parse("19:00", "22:00"))), "exceptions[0].hours",
+                    "The extra shift 19:00-22:00 on 2026-03-05 overlaps the shift planned on 2026-03-05, 08:00-20:00");
+            assertRefused(() -> validateAnnas(ANNA_2_2, new ExtraShift(date("2026-03-04"),
+                    ShiftHours.night("22:00", "09:00"))), "exceptions[0].hours", "the shift planned on 2026-03-05");
+            assertThatCode(() -> validateAnnas(ANNA_2_2, new ExtraShift(date("2026-03-05"),
+                    ShiftHours.parse("20:00", "23:00")))).doesNotThrowAnyException();
+        }
+
+        @Test
+        void sickLeaveEndingBeforeItStartsIsRefusedAtItsEnd() {
+            assertRefused(() -> validateAnnas(ANNA_2_2, new SickLeave(date("2026-03-09"), date("2026-03-05"))),
+                    "exceptions[0].to", "ends on 2026-03-05, before it starts on 2026-03-09");
+        }
+
+        @Test
+        void aSwapWithOneselfOutsideTheTeamOrWithNobodyWorkingIsRefused() {
+            assertRefused(() -> validateAnnas(ANNA_2_2, new Swap(date("2026-03-05"), ANNA)),
+                    "exceptions[0].colleagueId", "not with manager 1 themselves");
+            assertRefused(() -> validateAnnas(ANNA_2_2, new Swap(date("2026-03-05"), VERA)),
+                    "exceptions[0].colleagueId", "Manager 3 is not a colleague");
+            assertRefused(() -> validateAnnas(ANNA_2_2, new Swap(date("2026-03-04"), BORIS)), "exceptions[0].date",
+                    "Neither manager works on 2026-03-04");
+        }
+
+        @Test
+        void aPartialShiftOnADayOffOrOfTwentyFourHoursIsRefused() {
+            assertRefused(() -> validateAnnas(ANNA_2_2, new PartialShift(date("2026-03-03"),
+                    ShiftHours.parse("08:00", "12:00"))), "exceptions[0].date", "No shift is planned on 2026-03-03");
+            assertRefused(() -> validateAnnas(ANNA_2_2, new PartialShift(date("2026-03-05"),
+                    ShiftHours.night("08:00", "08:00"))), "exceptions[0].hours.end", "A partial shift of 24 hours");
+        }
+
+        @Test
+        void aMonthAsTheClinicPlansItIsAccepted() {
+            assertThatCode(() -> validateAnnas(ANNA_2_2,
+                    new DayOff(date("2026-03-02")),
+                    new SickLeave(date("2026-03-09"), date("2026-03-13")),
+                    new Swap(date("2026-03-05"), BORIS),
+                    new Swap(date("2026-03-07"), BORIS),
+                    new PartialShift(date("2026-03-06"), ShiftHours.parse("14:00", "22:00")),
+                    new ExtraShift(date("2026-03-03"), ShiftHours.parse("10:00", "16:00"))))
+                    .doesNotThrowAnyException();
         }
     }
 
