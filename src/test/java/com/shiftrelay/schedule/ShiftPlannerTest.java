@@ -18,11 +18,14 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ShiftPlannerTest {
 
@@ -470,6 +473,27 @@ class ShiftPlannerTest {
                     "exceptions[1].hours.end", "mark it overnight");
             assertRefused(() -> ShiftHours.parse("08:00", "08:00"), "end", "mark it overnight");
             assertRefused(() -> ShiftHours.night("08:00", "20:00"), "end", "ends the same day");
+        }
+
+        @Test
+        void sweepTimesAreReadInTheOrderOfTheDay() {
+            assertThat(SweepTimes.parse(List.of("14:00", "08:15", "00:00", "23:59"))).containsExactly(
+                    LocalTime.of(0, 0), LocalTime.of(8, 15), LocalTime.of(14, 0), LocalTime.of(23, 59));
+            assertThat(SweepTimes.parse(List.of())).isEmpty();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"8:15", "24:00", "08:15x", "08:60", "08:15:00", " 08:15", "", "٠٨:١٥"})
+        void aSweepTimeNotInHhMmIsRefusedByItsIndex(String time) {
+            assertRefused(() -> SweepTimes.parse(List.of("08:15", time)), "sweepTimes[1]",
+                    "'" + time + "' is not a time: give it as HH:mm, on the 24-hour clock with two digits each");
+        }
+
+        @Test
+        void aMissingOrRepeatedSweepTimeIsRefusedByItsIndex() {
+            assertRefused(() -> SweepTimes.parse(Arrays.asList("08:15", null)), "sweepTimes[1]", "A time is missing");
+            assertRefused(() -> SweepTimes.parse(List.of("08:15", "14:00", "08:15")), "sweepTimes[2]",
+                    "08:15 is sweepTimes[0] already");
         }
     }
 }
