@@ -33,7 +33,7 @@ import java.util.stream.Stream;
  */
 public final class ShiftPlanner {
 
-    /** How far {@link #nextStart} looks ahead: over a year, past any sick leave or rotation an admin sets. */
+    /** How far {@link #nextStart} looks ahead: over a year, so past a long sick leave; beyond it is "no next shift". */
     static final int SEARCH_DAYS = 400;
 
     private static final Comparator<Shift> IN_START_ORDER = Comparator.comparing(Shift::start);
