@@ -137,6 +137,23 @@ public class Presence {
         });
     }
 
+    /**
+     * The manager's shift is over by their schedule. One still ONLINE is asked at once whether they are at work; while
+     * their presence process is between two steps the caller is told to try again (the engine's retry does).
+     */
+    public boolean shiftEnded(long managerId) {
+        return retryingConflicts(() -> {
+            Manager manager = lock(managerId);
+            if (manager.getState() != PresenceState.ONLINE) {
+                return false;
+            }
+            if (!signals.shiftEnded(managerId)) {
+                throw new PresenceBusyException(managerId);
+            }
+            return true;
+        });
+    }
+
     @Transactional(readOnly = true)
     public Manager find(long managerId) {
         return managers.findById(managerId).orElseThrow(() -> new UnknownManagerException(managerId));

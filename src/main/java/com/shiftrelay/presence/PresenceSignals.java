@@ -16,6 +16,9 @@ public interface PresenceSignals {
 
     void teamMemberCameOnline(long teamId);
 
+    /** The manager's shift ended by their schedule: an ONLINE manager is asked at once. Returns whether it was heard. */
+    boolean shiftEnded(long managerId);
+
     /** The manager was deactivated in the CRM: OFFLINE, deals handed over, presence no longer tracked. */
     void deactivated(long managerId);
 

@@ -85,6 +85,11 @@ class ActivityFeedIT {
         }
 
         @Override
+        public boolean shiftEnded(long managerId) {
+            return false;
+        }
+
+        @Override
         public void deactivated(long managerId) {
         }
 

@@ -24,6 +24,7 @@ class AskForConfirmationDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         ConfirmationDeadline deadline = lifecycle.askForConfirmation(PresenceVariables.managerId(execution));
         PresenceVariables.confirmationDeadline(execution, deadline);
+        PresenceVariables.presenceCheckWording(execution);
         PresenceVariables.presenceState(execution, PresenceState.CONFIRMING);
     }
 }

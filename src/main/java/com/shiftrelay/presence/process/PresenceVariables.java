@@ -24,6 +24,14 @@ final class PresenceVariables {
     /** Read by the presence check's form: until when, in the managers' zone, and how long, in Russian. */
     static final String CONFIRMATION_DEADLINE = "confirmationDeadline";
     static final String CONFIRMATION_WINDOW = "confirmationWindow";
+    /** Why the presence check asks: INACTIVITY (the default) or SHIFT_END, set by the ShiftEnded message. */
+    static final String PRESENCE_CHECK_REASON = "presenceCheckReason";
+    static final String REASON_SHIFT_END = "SHIFT_END";
+    static final String REASON_INACTIVITY = "INACTIVITY";
+    /** The presence check's task name and the first sentence of its form, in Russian. */
+    static final String PRESENCE_CHECK_TITLE = "presenceCheckTitle";
+    static final String PRESENCE_CHECK_WHY = "presenceCheckWhy";
+    static final String MESSAGE_SHIFT_ENDED = "ShiftEnded";
     /** Read in Cockpit: who the instance is about and where they stand, next to the bare business key. */
     static final String MANAGER_NAME = "managerName";
     static final String PRESENCE_STATE = "presenceState";
@@ -65,6 +73,20 @@ final class PresenceVariables {
         execution.setVariable(CONFIRMATION_DUE_AT, Date.from(deadline.at()));
         execution.setVariable(CONFIRMATION_DEADLINE, deadline.localTime());
         execution.setVariable(CONFIRMATION_WINDOW, deadline.windowInWords());
+    }
+
+    /**
+     * Words the check for why it asks, and forgets the reason, so the next check (after inactivity) is worded for
+     * that again.
+     */
+    static void presenceCheckWording(DelegateExecution execution) {
+        boolean shiftEnd = REASON_SHIFT_END.equals(execution.getVariable(PRESENCE_CHECK_REASON));
+        execution.setVariable(PRESENCE_CHECK_TITLE, shiftEnd ? "Смена закончилась. Вы ещё на работе?"
+                : "Подтвердите, что вы на работе");
+        execution.setVariable(PRESENCE_CHECK_WHY, shiftEnd
+                ? "Ваша смена по графику закончилась. Если вы ещё работаете, нажмите «Завершить»: сделки останутся у вас."
+                : "Вы давно ничего не делали в CRM. Нажмите «Завершить», чтобы подтвердить, что вы на месте.");
+        execution.setVariable(PRESENCE_CHECK_REASON, REASON_INACTIVITY);
     }
 
     static void presenceState(DelegateExecution execution, PresenceState state) {

@@ -44,6 +44,18 @@ class ProcessPresenceSignals implements PresenceSignals {
     }
 
     @Override
+    public boolean shiftEnded(long managerId) {
+        try {
+            return !asShiftRelay(() -> runtime.createMessageCorrelation(PresenceVariables.MESSAGE_SHIFT_ENDED)
+                    .processInstanceBusinessKey(String.valueOf(managerId))
+                    .setVariable(PresenceVariables.PRESENCE_CHECK_REASON, PresenceVariables.REASON_SHIFT_END)
+                    .correlateAllWithResult()).isEmpty();
+        } catch (OptimisticLockingException e) {
+            throw new PresenceConflictException(managerId, e);
+        }
+    }
+
+    @Override
     public void deactivated(long managerId) {
         correlate(PresenceVariables.MESSAGE_MANAGER_DEACTIVATED, managerId);
     }

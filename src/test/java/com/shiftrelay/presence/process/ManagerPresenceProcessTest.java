@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
@@ -73,6 +74,7 @@ class ManagerPresenceProcessTest {
         });
         register("askForConfirmationDelegate", e -> {
             e.setVariable("confirmationDueAt", Date.from(ClockUtil.getCurrentTime().toInstant().plusSeconds(60)));
+            PresenceVariables.presenceCheckWording(e);
         });
         register("keepOnlineDelegate", e -> { });
         register("markOfflineIfSilentDelegate", e -> e.setVariable("wentOffline", wentOffline));
@@ -142,6 +144,35 @@ class ManagerPresenceProcessTest {
 
         assertThat(pi).hasPassed("Task_KeepOnline").isWaitingAt("Gateway_Online");
         Assertions.assertThat(calls).doesNotContain("markOfflineIfSilentDelegate", "planHandoverDelegate");
+    }
+
+    @Test
+    void anInactivityCheckIsWordedForInactivity() {
+        ProcessInstance pi = askedToConfirm();
+
+        assertThat(task(pi)).hasName("Подтвердите, что вы на работе");
+    }
+
+    @Test
+    void theShiftsEndAsksAnOnlineManagerAtOnceWordedForTheShiftsEndAndUnansweredHandsTheDealsOver() {
+        ProcessInstance pi = onlineManager();
+
+        runtimeService().createMessageCorrelation("ShiftEnded").processInstanceBusinessKey("5")
+                .setVariable("presenceCheckReason", "SHIFT_END").correlate();
+        runJobs(pi);
+
+        assertThat(pi).hasPassed("Event_ShiftEnded", "Task_AskForConfirmation").isWaitingAt("UserTask_ConfirmPresence");
+        assertThat(task(pi)).hasName("Смена закончилась. Вы ещё на работе?").isAssignedTo("anna");
+        Assertions.assertThat(runtimeService().getVariable(pi.getId(), "presenceCheckWhy").toString())
+                .startsWith("Ваша смена по графику закончилась");
+
+        // No answer in the window: OFFLINE and handed over, as after inactivity.
+        execute(managementService().createJobQuery().processInstanceId(pi.getId()).timers()
+                .activityId("BoundaryEvent_ConfirmationTimedOut").singleResult());
+        runJobs(pi);
+        assertThat(pi).hasPassed("Task_MarkOfflineIfSilent", "CallActivity_HandOverDeals");
+        // The next check after inactivity is worded for inactivity again.
+        Assertions.assertThat(runtimeService().getVariable(pi.getId(), "presenceCheckReason")).isEqualTo("INACTIVITY");
     }
 
     @Test
