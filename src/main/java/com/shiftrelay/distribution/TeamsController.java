@@ -5,9 +5,13 @@ import com.shiftrelay.presence.Managers;
 import com.shiftrelay.presence.PresenceProperties;
 import com.shiftrelay.presence.Team;
 import com.shiftrelay.presence.Teams;
+import com.shiftrelay.schedule.ScheduleChanges;
+import com.shiftrelay.schedule.Schedules;
+import com.shiftrelay.schedule.TeamScheduleChange;
 import com.shiftrelay.web.InvalidFieldException;
 import com.shiftrelay.web.NotFoundException;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +27,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The numbers an admin changes per team: the presence check's interval and the hand-over and return switches, and
- * how its deals are dealt out (the cap, the default strategy, the queue's drain delay and wait limit, the
+ * The numbers an admin changes per team: the presence check's interval and confirmation timeout, the hand-over and
+ * return switches, its schedule settings (time zone, overtime, sweep times), and how its deals are dealt out (the cap, the default strategy, the queue's drain delay and wait limit, the
  * supervisors' group, each manager's share and own cap). Which team and strategy a deal gets is the routing rules'
  * business (processes/DealRouting.dmn), not this API's. A request with any bad field changes nothing.
  */
@@ -33,6 +37,9 @@ import org.springframework.web.bind.annotation.RestController;
 class TeamsController {
 
     private static final Duration SHORTEST_INTERVAL = Duration.ofSeconds(30);
+    private static final Duration SHORTEST_CONFIRMATION = Duration.ofSeconds(30);
+    private static final Duration LONGEST_CONFIRMATION = Duration.ofHours(1);
+    private static final String DEFAULT = "default";
     private static final Duration LONGEST_DRAIN_DELAY = Duration.ofHours(12);
     private static final Duration SHORTEST_WAIT_LIMIT = Duration.ofMinutes(1);
     /** Camunda's default rule for group ids. */
@@ -46,10 +53,12 @@ class TeamsController {
     private final WaitingQueue queue;
     private final DistributionSignals signals;
     private final PresenceProperties presence;
+    private final Schedules schedules;
+    private final ScheduleChanges scheduleChanges;
 
     TeamsController(Teams teams, Managers managers, TeamDistributions distributions,
                     ManagerDistributions managerDistributions, WaitingQueue queue, DistributionSignals signals,
-                    PresenceProperties presence) {
+                    PresenceProperties presence, Schedules schedules, ScheduleChanges scheduleChanges) {
         this.teams = teams;
         this.managers = managers;
         this.distributions = distributions;
@@ -57,25 +66,30 @@ class TeamsController {
         this.queue = queue;
         this.signals = signals;
         this.presence = presence;
+        this.schedules = schedules;
+        this.scheduleChanges = scheduleChanges;
     }
 
     /** A manager of the team with their share of the weighted strategy and their own cap (null: the team's). */
     record MemberView(long managerId, String name, int weight, Integer maxOpenDeals) {
     }
 
-    /** A team with its effective settings. */
-    record TeamView(long id, String name, Duration inactivityInterval, boolean handoverEnabled, boolean returnEnabled,
-                    Integer maxOpenDeals, Strategy defaultStrategy, Duration drainDelay, Duration queueWaitLimit,
+    /** A team with its effective settings; {@code sweepTimes} HH:mm in {@code timeZone}, in the order of the day. */
+    record TeamView(long id, String name, Duration inactivityInterval, Duration confirmationTimeout,
+                    boolean handoverEnabled, boolean returnEnabled, String timeZone, boolean overtimeAllowed,
+                    List<String> sweepTimes, Integer maxOpenDeals, Strategy defaultStrategy, Duration drainDelay, Duration queueWaitLimit,
                     String supervisorGroup, List<MemberView> members) {
     }
 
     /**
-     * New settings; a field left out (or null) stays as it is. {@code inactivityInterval} "default" restores the
-     * default; {@code maxOpenDeals} "none" removes the cap (for a member: back to the team's).
+     * New settings; a field left out (or null) stays as it is. {@code inactivityInterval}, {@code confirmationTimeout}
+     * and {@code timeZone} "default" restore the default; {@code sweepTimes} [] removes the sweeps; {@code
+     * maxOpenDeals} "none" removes the cap (for a member: back to the team's).
      */
-    record TeamSettings(String inactivityInterval, Boolean handoverEnabled, Boolean returnEnabled, Object maxOpenDeals,
-                        String defaultStrategy, String drainDelay, String queueWaitLimit, String supervisorGroup,
-                        List<MemberSettings> members) {
+    record TeamSettings(String inactivityInterval, String confirmationTimeout, Boolean handoverEnabled,
+                        Boolean returnEnabled, String timeZone, Boolean overtimeAllowed, List<String> sweepTimes,
+                        Object maxOpenDeals, String defaultStrategy, String drainDelay, String queueWaitLimit,
+                        String supervisorGroup, List<MemberSettings> members) {
     }
 
     /** One manager's share and own cap. */
@@ -95,6 +109,11 @@ class TeamsController {
         Team team = teams.findById(id).orElseThrow(() -> new NotFoundException("No team " + id));
         // Everything is read and checked first, so that a bad field changes nothing.
         Duration interval = settings.inactivityInterval() == null ? null : interval(settings.inactivityInterval());
+        Duration confirmation = settings.confirmationTimeout() == null || DEFAULT.equals(settings.confirmationTimeout())
+                ? null : duration("confirmationTimeout", settings.confirmationTimeout(), SHORTEST_CONFIRMATION,
+                LONGEST_CONFIRMATION);
+        TeamScheduleChange schedule = TeamScheduleChange.parse(settings.timeZone(), settings.overtimeAllowed(),
+                settings.sweepTimes());
         Cap cap = cap("maxOpenDeals", settings.maxOpenDeals());
         Strategy strategy = settings.defaultStrategy() == null ? null : strategy(settings.defaultStrategy());
         Duration drainDelay = settings.drainDelay() == null ? null
@@ -107,9 +126,13 @@ class TeamsController {
         }
         Map<Long, MemberChange> members = members(team, settings.members());
 
-        if (interval != null || "default".equals(settings.inactivityInterval())) {
+        if (interval != null || DEFAULT.equals(settings.inactivityInterval())) {
             team.setInactivityInterval(interval);
         }
+        if (settings.confirmationTimeout() != null) {
+            team.setConfirmationTimeout(confirmation);
+        }
+        scheduleChanges.changeTeam(id, schedule);
         if (settings.handoverEnabled() != null) {
             team.setHandoverEnabled(settings.handoverEnabled());
         }
@@ -214,7 +237,7 @@ class TeamsController {
     }
 
     private static Duration interval(String value) {
-        if ("default".equals(value)) {
+        if (DEFAULT.equals(value)) {
             return null;
         }
         return duration("inactivityInterval", value, SHORTEST_INTERVAL, Duration.ofDays(1));
@@ -239,7 +262,10 @@ class TeamsController {
         Map<Long, ManagerDistribution> own = managerDistributions.findAllById(members.stream().map(Manager::getId)
                 .toList()).stream().collect(Collectors.toMap(ManagerDistribution::getManagerId, Function.identity()));
         return new TeamView(team.getId(), team.getName(), team.inactivityInterval(presence.inactivityInterval()),
-                team.isHandoverEnabled(), team.isReturnEnabled(), distribution.getMaxOpenDeals(),
+                team.confirmationTimeout(presence.confirmationTimeout()), team.isHandoverEnabled(),
+                team.isReturnEnabled(), schedules.zoneOf(team.getId()).getId(), schedules.overtimeAllowed(team.getId()),
+                schedules.sweepTimes(team.getId()).stream().map(LocalTime::toString).toList(),
+                distribution.getMaxOpenDeals(),
                 distribution.defaultStrategy(), distribution.drainDelay(), distribution.queueWaitLimit(),
                 distribution.supervisorGroup(), members.stream().map(m -> {
                     ManagerDistribution mine = own.get(m.getId());

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -34,12 +35,13 @@ public class ManagerDirectory {
     private final PresenceSignals signals;
     private final DirectoryProperties properties;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final ReentrantLock syncing = new ReentrantLock();
 
     ManagerDirectory(CrmGateway crm, Managers managers, Teams teams, TasklistAccounts accounts,
                      PresenceSignals signals, DirectoryProperties properties, Clock clock,
-                     PlatformTransactionManager transactions) {
+                     ApplicationEventPublisher events, PlatformTransactionManager transactions) {
         this.crm = crm;
         this.managers = managers;
         this.teams = teams;
@@ -47,6 +49,7 @@ public class ManagerDirectory {
         this.signals = signals;
         this.properties = properties;
         this.clock = clock;
+        this.events = events;
         // Its own transactions even when a process job calls it, so no manager row stays locked for the sync.
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -90,12 +93,13 @@ public class ManagerDirectory {
         }
         List<Manager> active = new ArrayList<>();
         List<Manager> deactivated = new ArrayList<>();
+        List<Long> created = new ArrayList<>();
         for (CrmUser user : directory.users()) {
             try {
-                syncOne(user, active, deactivated);
+                syncOne(user, active, deactivated, created);
             } catch (DataIntegrityViolationException lostTheRace) {
                 // Another sync inserted this new manager a moment earlier: now there is a row to lock.
-                syncOne(user, active, deactivated);
+                syncOne(user, active, deactivated, created);
             }
         }
         accounts.sync(active, teamsById, properties.hasInitialPassword() ? properties.initialPassword() : null);
@@ -107,6 +111,7 @@ public class ManagerDirectory {
                     manager.getId(), manager.getLogin());
         }
         log.info("Directory synced from the CRM: {} teams, {} active managers", teamsById.size(), active.size());
+        events.publishEvent(new DirectorySynced(List.copyOf(created)));
         return active.size();
     }
 
@@ -120,12 +125,16 @@ public class ManagerDirectory {
         });
     }
 
-    private void syncOne(CrmUser user, List<Manager> active, List<Manager> deactivated) {
+    private void syncOne(CrmUser user, List<Manager> active, List<Manager> deactivated, List<Long> created) {
         transaction.executeWithoutResult(status -> {
             Manager manager = managers.lockById(user.id()).orElse(null);
             boolean wasActive = manager != null && manager.isActive();
+            boolean isNew = manager == null;
             manager = upsertManager(manager, user);
             managers.flush();
+            if (isNew) {
+                created.add(manager.getId());
+            }
             if (manager.isActive()) {
                 // Under the row lock: two syncs at once (a timer's and an admin's, two nodes) never
                 // both find no presence instance and start one each.

@@ -28,6 +28,10 @@ public class Team {
     @Column(name = "return_enabled", nullable = false)
     private boolean returnEnabled = true;
 
+    /** Overrides the default time a manager of this team has to answer the presence check; null = default. */
+    @Column(name = "confirmation_timeout_seconds")
+    private Integer confirmationTimeoutSeconds;
+
     protected Team() {
     }
 
@@ -58,6 +62,15 @@ public class Team {
 
     public void setInactivityInterval(Duration interval) {
         this.inactivityIntervalSeconds = interval == null ? null : Math.toIntExact(interval.toSeconds());
+    }
+
+    public Duration confirmationTimeout(Duration fallback) {
+        return confirmationTimeoutSeconds == null ? fallback : Duration.ofSeconds(confirmationTimeoutSeconds);
+    }
+
+    /** {@code null} restores the default. */
+    public void setConfirmationTimeout(Duration timeout) {
+        this.confirmationTimeoutSeconds = timeout == null ? null : Math.toIntExact(timeout.toSeconds());
     }
 
     public boolean isHandoverEnabled() {

@@ -56,6 +56,11 @@ class ApiSecurityConfiguration {
                         .requestMatchers(paths.matcher(HttpMethod.PUT, "/api/teams/{id}/settings")).hasRole(ApiRoles.ADMIN)
                         .requestMatchers(paths.matcher(HttpMethod.GET, "/api/teams/overview")).hasRole(ApiRoles.ADMIN)
                         .requestMatchers(paths.matcher(HttpMethod.GET, "/api/handovers/recent")).hasRole(ApiRoles.ADMIN)
+                        // Schedules are planned by administrators; a manager reads their own (@PreAuthorize).
+                        .requestMatchers(paths.matcher(HttpMethod.PUT, "/api/managers/{id}/schedule")).hasRole(ApiRoles.ADMIN)
+                        .requestMatchers(paths.matcher(HttpMethod.DELETE, "/api/managers/{id}/schedule")).hasRole(ApiRoles.ADMIN)
+                        .requestMatchers(paths.matcher(HttpMethod.POST, "/api/managers/{id}/exceptions")).hasRole(ApiRoles.ADMIN)
+                        .requestMatchers(paths.matcher(HttpMethod.DELETE, "/api/managers/{id}/exceptions/**")).hasRole(ApiRoles.ADMIN)
                         .anyRequest().authenticated())
                 .authenticationProvider(engineUsers)
                 .httpBasic(basic -> basic.realmName(ProblemSecurityResponses.REALM).authenticationEntryPoint(problems))

@@ -36,8 +36,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler(PresenceBusyException.class)
-    ProblemDetail busy(PresenceBusyException e) {
+    @ExceptionHandler({PresenceBusyException.class, ConflictException.class})
+    ProblemDetail busy(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     }
 

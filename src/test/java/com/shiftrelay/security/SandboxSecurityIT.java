@@ -75,7 +75,11 @@ class SandboxSecurityIT {
         }
         var signIn = browser.request("GET", "/sandbox/login.html").header("Accept", "text/html").send();
         assertThat(signIn.status()).isEqualTo(200);
-        assertThat(signIn.text()).contains(WEBAPP_USER).contains("/login/welcome");
+        assertThat(signIn.text()).contains("/shared/sign-in.js").contains("data-page=\"/sandbox\"");
+        // The form's script, shared with the roster's sign-in page, is served without a login too.
+        var script = browser.request("GET", "/shared/sign-in.js").send();
+        assertThat(script.status()).isEqualTo(200);
+        assertThat(script.text()).contains(WEBAPP_USER).contains("/login/welcome");
         // The page's own requests are told 401, with no Basic dialog a browser would remember.
         var state = browser.request("GET", "/sandbox/state").header("Accept", "application/json")
                 .header("Sec-Fetch-Mode", "cors").send();

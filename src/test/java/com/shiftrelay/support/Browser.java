@@ -86,6 +86,13 @@ public final class Browser implements AutoCloseable {
         page.locator("form[name=signinForm] button[type=submit]").click();
     }
 
+    /** Signs in on the sign-in form of a page of ours behind a login (the sandbox's, the roster's). */
+    public static void signInOnOurForm(Page page, String user, String password) {
+        page.locator("#login input[name=username]").fill(user);
+        page.locator("#login input[name=password]").fill(password);
+        page.locator("#login button[type=submit]").click();
+    }
+
     /** Keeps a picture of every page as it was at the end, in target/browser, for whoever reads a failure. */
     public void close(String testName) {
         for (int i = 0; i < pages.size(); i++) {

@@ -14,32 +14,27 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
 
 /**
- * What the sandbox CRM's page and its endpoints say to somebody not signed in or not allowed. A browser
- * opening the page is sent to the sign-in page; everything else gets RFC 9457 problem details, like the API,
- * with a Basic challenge for integrations only (a browser must not cache credentials another site could use).
+ * What a page behind a login ({@link SignedInPages}) and its endpoints say to somebody not signed in or not allowed. A
+ * browser opening the page is sent to the page's sign-in page; everything else gets RFC 9457 problem details, like
+ * the API, with a Basic challenge for integrations only (a browser must not cache credentials another site could use).
+ *
+ * @param loginPage   where a browser signs in
+ * @param loginNeeded the 401's detail: what needs a login, and which
+ * @param notAllowed  the 403's detail for a user who is signed in but may not do this
  */
-final class SandboxSecurityResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
-
-    static final String LOGIN_PAGE = "/sandbox/login.html";
-
-    private final ObjectMapper json;
-
-    SandboxSecurityResponses(ObjectMapper json) {
-        this.json = json;
-    }
+record SignInPageResponses(ObjectMapper json, String loginPage, String loginNeeded, String notAllowed)
+        implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         if ("GET".equals(request.getMethod()) && BrowserRequests.prefersHtml(request.getHeader(HttpHeaders.ACCEPT))) {
-            response.sendRedirect(request.getContextPath() + LOGIN_PAGE);
+            response.sendRedirect(request.getContextPath() + loginPage);
             return;
         }
         ProblemSecurityResponses.challengeIntegrations(request, response);
         write(request, response, HttpStatus.UNAUTHORIZED, e instanceof BadCredentialsException
-                ? "Wrong user name or password"
-                : "The sandbox CRM needs a login: a ShiftRelay (Camunda) user by HTTP Basic, or a browser signed in to"
-                        + " the Camunda webapps (Tasklist)");
+                ? "Wrong user name or password" : loginNeeded);
     }
 
     @Override
@@ -47,7 +42,7 @@ final class SandboxSecurityResponses implements AuthenticationEntryPoint, Access
             throws IOException {
         write(request, response, HttpStatus.FORBIDDEN, e instanceof CsrfException
                 ? "A browser's request that changes something must send the X-XSRF-TOKEN header with the value of the XSRF-TOKEN cookie"
-                : "Only an administrator (a member of camunda-admin) may reset the sandbox CRM");
+                : notAllowed);
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
