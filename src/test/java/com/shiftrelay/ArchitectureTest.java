@@ -68,7 +68,17 @@ class ArchitectureTest {
     void presenceKnowsNothingOfWhatIsBuiltOnIt() {
         noClasses().that().resideInAnyPackage("com.shiftrelay.presence..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.shiftrelay.handover..",
+                        "com.shiftrelay.distribution..", "com.shiftrelay.schedule..")
+                .check(classes);
+    }
+
+    @Test
+    void schedulesKnowNothingOfWhatPlacesDeals() {
+        noClasses().that().resideInAnyPackage("com.shiftrelay.schedule..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.shiftrelay.handover..",
                         "com.shiftrelay.distribution..")
+                .because("distribution asks the schedules who is on shift; the schedules hand deals over only through"
+                        + " the DealHandover process")
                 .check(classes);
     }
 

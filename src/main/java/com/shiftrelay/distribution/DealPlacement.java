@@ -7,6 +7,7 @@ import com.shiftrelay.presence.Managers;
 import com.shiftrelay.presence.PresenceState;
 import com.shiftrelay.presence.Team;
 import com.shiftrelay.presence.Teams;
+import com.shiftrelay.schedule.Schedules;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,10 +39,12 @@ public class DealPlacement {
     private final ManagerDistributions managerSettings;
     private final TeamRotations rotations;
     private final DealMoves moves;
+    private final Schedules schedules;
     private final Clock clock;
 
     DealPlacement(CrmGateway crm, Managers managers, Teams teams, TeamDistributions settings,
-                  ManagerDistributions managerSettings, TeamRotations rotations, DealMoves moves, Clock clock) {
+                  ManagerDistributions managerSettings, TeamRotations rotations, DealMoves moves, Schedules schedules,
+                  Clock clock) {
         this.crm = crm;
         this.managers = managers;
         this.teams = teams;
@@ -49,6 +52,7 @@ public class DealPlacement {
         this.managerSettings = managerSettings;
         this.rotations = rotations;
         this.moves = moves;
+        this.schedules = schedules;
         this.clock = clock;
     }
 
@@ -97,6 +101,8 @@ public class DealPlacement {
         Team team = teams.lockById(roster.teamId())
                 .orElseThrow(() -> new IllegalStateException("No team " + roster.teamId()));
         TeamDistribution teamSettings = settings.of(team.getId());
+        Instant now = clock.instant();
+        boolean overtime = schedules.overtimeAllowed(team.getId());
         Map<Long, ManagerDistribution> own = managerSettings.findAllById(
                         roster.managers().stream().map(Manager::getId).toList()).stream()
                 .collect(Collectors.toMap(ManagerDistribution::getManagerId, Function.identity()));
@@ -111,7 +117,7 @@ public class DealPlacement {
             Set<Long> holds = new HashSet<>(roster.openDeals().getOrDefault(manager.getId(), Set.of()));
             given.getOrDefault(manager.getId(), Set.of()).stream().filter(deal -> !roster.seen().contains(deal))
                     .forEach(holds::add);
-            return new AssignmentPlanner.Member(manager.getId(), availability(manager), holds.size(), cap,
+            return new AssignmentPlanner.Member(manager.getId(), availability(manager, now, overtime), holds.size(), cap,
                     mine == null ? ManagerDistribution.DEFAULT_WEIGHT : mine.weight());
         }).toList();
         TeamRotation rotation = rotations.findById(team.getId()).orElseGet(() -> new TeamRotation(team.getId()));
@@ -127,10 +133,13 @@ public class DealPlacement {
         teams.lockById(teamId).orElseThrow(() -> new IllegalStateException("No team " + teamId));
     }
 
-    /** Whether anybody of the team is ONLINE now, so that dealing out its queue could give anything to anyone. */
+    /** Whether anybody of the team is ONLINE (and on shift, or allowed overtime), so that a drain could place a deal. */
     @Transactional(readOnly = true)
     public boolean anyoneAvailable(long teamId) {
-        return managers.findByTeamIdAndStateAndActiveTrue(teamId, PresenceState.ONLINE).stream().findAny().isPresent();
+        Instant now = clock.instant();
+        boolean overtime = schedules.overtimeAllowed(teamId);
+        return managers.findByTeamIdAndStateAndActiveTrue(teamId, PresenceState.ONLINE).stream()
+                .anyMatch(m -> availability(m, now, overtime) == Availability.AVAILABLE);
     }
 
     /** The strategy for a deal of this team: the rule's own, or the team's default. */
@@ -143,9 +152,11 @@ public class DealPlacement {
         return managers.findByTeamIdAndActiveTrueOrderByIdAsc(teamId).stream().map(Manager::getId).toList();
     }
 
-    static Availability availability(Manager manager) {
+    /** ONLINE outside their shift counts only where the team allows overtime; a manager with no schedule is free. */
+    private Availability availability(Manager manager, Instant now, boolean overtime) {
         return switch (manager.getState()) {
-            case ONLINE -> Availability.AVAILABLE;
+            case ONLINE -> overtime || schedules.onShift(manager.getId(), now) ? Availability.AVAILABLE
+                    : Availability.OFF_SHIFT;
             case CONFIRMING -> Availability.CONFIRMING;
             case OFFLINE -> Availability.OFFLINE;
         };

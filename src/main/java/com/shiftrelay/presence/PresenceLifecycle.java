@@ -42,13 +42,19 @@ public class PresenceLifecycle {
         return due.isAfter(now) ? new ActivityCheck(false, due) : new ActivityCheck(true, now);
     }
 
-    /** CONFIRMING; returns when the confirmation window closes, the presence check's due date. */
+    /**
+     * CONFIRMING; returns when the confirmation window closes, the presence check's due date. The window is the team's
+     * (the field's two examples: 60 seconds, or 10 minutes), else the default.
+     */
     @Transactional
     public ConfirmationDeadline askForConfirmation(long managerId) {
         Instant now = clock.instant();
-        find(managerId).moveTo(PresenceState.CONFIRMING, now);
-        return new ConfirmationDeadline(now.plus(properties.confirmationTimeout()), properties.confirmationTimeout(),
-                properties.timeZone());
+        Manager manager = find(managerId);
+        manager.moveTo(PresenceState.CONFIRMING, now);
+        Duration window = manager.getTeamId() == null ? properties.confirmationTimeout()
+                : teams.findById(manager.getTeamId()).map(team -> team.confirmationTimeout(properties.confirmationTimeout()))
+                        .orElse(properties.confirmationTimeout());
+        return new ConfirmationDeadline(now.plus(window), window, properties.timeZone());
     }
 
     @Transactional

@@ -114,4 +114,16 @@ class PresenceLifecycleTest {
         assertThat(deadline.windowInWords()).isEqualTo("минута");
         assertThat(anna.getState()).isEqualTo(PresenceState.CONFIRMING);
     }
+
+    @Test
+    void aTeamWithAWindowOfItsOwnGivesItsManagersThatLongToAnswer() {
+        Team slow = new Team(7, "Клиника");
+        slow.setConfirmationTimeout(Duration.ofMinutes(10));
+        when(teams.findById(7L)).thenReturn(Optional.of(slow));
+
+        ConfirmationDeadline deadline = lifecycle.askForConfirmation(1);
+
+        assertThat(deadline.at()).isEqualTo(NOW.plus(Duration.ofMinutes(10)));
+        assertThat(deadline.windowInWords()).isEqualTo("10 минут");
+    }
 }
