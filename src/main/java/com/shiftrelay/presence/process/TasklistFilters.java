@@ -20,7 +20,9 @@ class TasklistFilters {
 
     static final String PRESENCE_CHECKS = "Проверка присутствия";
     static final String MY_TASKS = "Мои задачи";
-    static final List<String> PRESENCE_TASKS = List.of("UserTask_ConfirmPresence", "UserTask_ConfirmReturn");
+    /** The presence check, the return check and the prompt at a scheduled shift's start (ManagerShifts). */
+    static final List<String> PRESENCE_TASKS = List.of("UserTask_ConfirmPresence", "UserTask_ConfirmReturn",
+            "UserTask_StartShift");
 
     private final FilterService filters;
     private final TaskService tasks;
@@ -36,7 +38,7 @@ class TasklistFilters {
                         .taskAssigneeExpression("${currentUser()}")
                         .orderByDueDate().asc(),
                 Map.of("priority", -10, "color", "#c9302c", "refresh", true,
-                        "description", "«Вы на работе?» и возврат сделок: ответьте до срока, иначе ваши открытые "
+                        "description", "«Вы на работе?», возврат сделок и начало смены: ответьте до срока, иначе ваши открытые "
                                 + "сделки передадут коллегам на смене"));
         save(MY_TASKS, tasks.createTaskQuery()
                         .taskAssigneeExpression("${currentUser()}")

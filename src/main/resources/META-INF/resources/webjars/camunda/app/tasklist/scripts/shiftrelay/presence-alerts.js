@@ -4,6 +4,7 @@
 // (presence-watch.js), whose timers keep running while the tab is hidden; this page shows what it posts.
 
 const PRESENCE_CHECK = 'UserTask_ConfirmPresence';
+const SHIFT_START = 'UserTask_StartShift';
 // The worker's file next to this one, with this module's cache-busting query (Tasklist's ?bust=<version>).
 const WATCH_URL = new URL(`presence-watch.js${new URL(import.meta.url).search}`, import.meta.url);
 
@@ -20,6 +21,8 @@ const TEXT = {
   checkBody: 'Откройте Tasklist и нажмите «Завершить». Без ответа ваши сделки передадут коллегам.',
   returnTitle: 'Вы снова на работе?',
   returnBody: 'Подтвердите в Tasklist, чтобы забрать свои сделки.',
+  shiftStartTitle: 'Ваша смена началась',
+  shiftStartBody: 'Откройте Tasklist и нажмите «Завершить» в задаче «Начать смену», чтобы получать сделки.',
   timedOutTitle: 'Время на ответ истекло',
   // What became of the deals, as the ledger tells: handed over, waiting for a colleague, or not known yet.
   timedOut: {
@@ -133,11 +136,13 @@ class PresenceAlerts {
   }
 
   announce(task) {
-    const isCheck = task.taskDefinitionKey === PRESENCE_CHECK;
+    const [title, body] = task.taskDefinitionKey === PRESENCE_CHECK ? [TEXT.checkTitle, TEXT.checkBody]
+      : task.taskDefinitionKey === SHIFT_START ? [TEXT.shiftStartTitle, TEXT.shiftStartBody]
+        : [TEXT.returnTitle, TEXT.returnBody];
     this.chime.play();
     if ('Notification' in window && Notification.permission === 'granted') {
-      const notification = new Notification(isCheck ? TEXT.checkTitle : TEXT.returnTitle, {
-        body: isCheck ? TEXT.checkBody : TEXT.returnBody,
+      const notification = new Notification(title, {
+        body,
         tag: `shiftrelay-${task.id}`,
         requireInteraction: true
       });

@@ -1,5 +1,5 @@
 // ShiftRelay's presence watch: a dedicated worker of presence-alerts.js that polls for the manager's open
-// presence checks. Chrome throttles the timers of a hidden tab (to once a minute after a few minutes), which
+// presence checks and shift-start prompts. Chrome throttles the timers of a hidden tab (to once a minute after a few minutes), which
 // is when a 60-second check matters; a worker's timers are not throttled so. The page shows what this posts.
 //
 // It reads with the Tasklist session, as the page would: the worker is of the same origin and sends its
@@ -12,6 +12,8 @@
 
 const PRESENCE_CHECK = 'UserTask_ConfirmPresence';
 const RETURN_CHECK = 'UserTask_ConfirmReturn';
+// The prompt "Начать смену" at the start of a scheduled shift (ManagerShifts).
+const SHIFT_START = 'UserTask_StartShift';
 const POLL_MS = 5000;
 // The process marks the manager OFFLINE a moment after the check ends, then plans the hand-over.
 const STATE_TRIES = 6;
@@ -37,7 +39,7 @@ function currentUser() {
 function presenceTasks() {
   const query = new URLSearchParams({
     assignee: userId,
-    taskDefinitionKeyIn: `${PRESENCE_CHECK},${RETURN_CHECK}`
+    taskDefinitionKeyIn: `${PRESENCE_CHECK},${RETURN_CHECK},${SHIFT_START}`
   });
   return getJson(`${api.engineApi}/task?${query}`);
 }
