@@ -176,6 +176,23 @@ class ManagerPresenceProcessTest {
     }
 
     @Test
+    void aManagerWhoAnswersTheShiftsEndCheckStaysOnlineAndIsNextAskedForInactivity() {
+        ProcessInstance pi = onlineManager();
+        runtimeService().createMessageCorrelation("ShiftEnded").processInstanceBusinessKey("5")
+                .setVariable("presenceCheckReason", "SHIFT_END").correlate();
+        runJobs(pi);
+        assertThat(task(pi)).hasName("Смена закончилась. Вы ещё на работе?");
+
+        inactive = false;
+        complete(task(pi));
+        runJobs(pi);
+
+        assertThat(pi).hasPassed("Task_KeepOnline").isWaitingAt("Gateway_Online");
+        Assertions.assertThat(calls).doesNotContain("markOfflineIfSilentDelegate", "planHandoverDelegate");
+        Assertions.assertThat(runtimeService().getVariable(pi.getId(), "presenceCheckReason")).isEqualTo("INACTIVITY");
+    }
+
+    @Test
     void activityDuringTheConfirmationWindowKeepsTheManagerOnline() {
         ProcessInstance pi = askedToConfirm();
 
