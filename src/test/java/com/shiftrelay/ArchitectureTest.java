@@ -51,7 +51,16 @@ class ArchitectureTest {
     void theDomainSeesNoVendorAdapter() {
         noClasses().that().resideInAnyPackage("com.shiftrelay.presence..", "com.shiftrelay.handover..",
                         "com.shiftrelay.distribution..", "com.shiftrelay.intake..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.shiftrelay.crm.amocrm..", "com.shiftrelay.crm.sandbox..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.shiftrelay.crm.amocrm..", "com.shiftrelay.sandbox..")
+                .check(classes);
+    }
+
+    @Test
+    void theCrmAdaptersTalkToTheSandboxOnlyOverHttp() {
+        noClasses().that().resideInAnyPackage("com.shiftrelay.crm..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.shiftrelay.sandbox..")
+                .because("the sandbox stands in for a CRM out there: the adapters must work against it exactly as"
+                        + " against a real account, with nothing shared in memory")
                 .check(classes);
     }
 

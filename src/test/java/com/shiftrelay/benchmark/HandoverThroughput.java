@@ -1,6 +1,6 @@
 package com.shiftrelay.benchmark;
 
-import com.shiftrelay.crm.sandbox.SandboxCrm;
+import com.shiftrelay.sandbox.SandboxCrm;
 import com.shiftrelay.presence.ManagerDirectory;
 import com.shiftrelay.presence.Managers;
 import com.shiftrelay.presence.PresenceState;

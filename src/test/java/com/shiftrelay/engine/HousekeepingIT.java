@@ -3,7 +3,7 @@ package com.shiftrelay.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.shiftrelay.crm.sandbox.SandboxCrm;
+import com.shiftrelay.sandbox.SandboxCrm;
 import com.shiftrelay.presence.ManagerDirectory;
 import com.shiftrelay.presence.Presence;
 import com.shiftrelay.support.ShiftRelayIntegrationTest;

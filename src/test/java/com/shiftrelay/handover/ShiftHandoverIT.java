@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.shiftrelay.crm.sandbox.SandboxCrm;
+import com.shiftrelay.sandbox.SandboxCrm;
 import com.shiftrelay.support.Api;
 import com.shiftrelay.support.ShiftRelayIntegrationTest;
 import java.time.Duration;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.shiftrelay.crm.sandbox.SandboxCrm;
+import com.shiftrelay.sandbox.SandboxCrm;
 import com.shiftrelay.support.Api;
 import com.shiftrelay.support.Browser;
 import com.shiftrelay.support.ShiftRelayIntegrationTest;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import com.shiftrelay.crm.sandbox.SandboxCrm;
+import com.shiftrelay.sandbox.SandboxCrm;
 import com.shiftrelay.presence.DirectorySynced;
 import com.shiftrelay.presence.ManagerDirectory;
 import com.shiftrelay.presence.Managers;

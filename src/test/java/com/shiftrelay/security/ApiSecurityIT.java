@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.shiftrelay.crm.sandbox.SandboxCrm;
+import com.shiftrelay.sandbox.SandboxCrm;
 import com.shiftrelay.handover.Handovers;
 import com.shiftrelay.presence.ManagerDirectory;
 import com.shiftrelay.presence.Managers;

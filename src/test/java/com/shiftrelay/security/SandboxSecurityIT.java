@@ -2,7 +2,7 @@ package com.shiftrelay.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.shiftrelay.crm.sandbox.SandboxCrm;
+import com.shiftrelay.sandbox.SandboxCrm;
 import com.shiftrelay.presence.ManagerDirectory;
 import com.shiftrelay.support.Api;
 import com.shiftrelay.support.ShiftRelayIntegrationTest;

@@ -1,7 +1,0 @@
-package com.shiftrelay.crm.sandbox;
-
-import org.springframework.data.jpa.repository.JpaRepository;
-
-/** The sandbox's pipelines. */
-interface SandboxPipelines extends JpaRepository<Pipeline, Long> {
-}

@@ -1,0 +1,153 @@
+package com.shiftrelay.sandbox;
+
+import com.shiftrelay.presence.Manager;
+import com.shiftrelay.presence.Managers;
+import com.shiftrelay.security.ApiRoles;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Lets a person trying the demo act as the CRM's users (a call, a message, a new deal, a deal moved on or given
+ * away by hand) and watch what ShiftRelay makes of it, and what the sandbox's webhooks told it. It shows every manager's clients, so it needs a login (see
+ * {@code SandboxSecurityConfiguration}); resetting is for administrators.
+ */
+@RestController
+@ConditionalOnSandboxCrm
+class SandboxSimulationController {
+
+    /** {@code leadId} is optional: without one the event is tied to one of the user's open deals. */
+    record ActivityRequest(Long userId, String type, Long leadId) {
+    }
+
+    record ResponsibleRequest(Long userId) {
+    }
+
+    record StatusRequest(Long statusId, Long pipelineId) {
+    }
+
+    record Created(long id) {
+    }
+
+    record LeadView(long id, String name, boolean pinned, long pipelineId, String pipeline, long statusId,
+                    long price, List<String> tags) {
+    }
+
+    /** A pipeline with its stages, for the page's new-deal form and stage selectors. */
+    record PipelineView(long id, String name, List<PipelineStages.Stage> stages) {
+    }
+
+    record ManagerView(long id, String name, String login, String email, Long teamId, String team, String state,
+                       int leadCount, List<LeadView> leads) {
+    }
+
+    /** Who is looking: the page shows it, and offers the reset to administrators only. */
+    record Viewer(String login, boolean administrator) {
+    }
+
+    /** {@code webhooks}: the latest deliveries of the sandbox's webhooks, newest first. */
+    record State(String crm, Viewer viewer, List<SandboxTeam> teams, List<ManagerView> managers,
+                 List<PipelineView> pipelines, List<SandboxWebhooks.Delivery> webhooks) {
+    }
+
+    record ResetOutcome(int deals) {
+    }
+
+    private final SandboxCrm crm;
+    private final SandboxDemoSeeder demo;
+    private final Managers managers;
+    private final SandboxWebhooks webhooks;
+
+    SandboxSimulationController(SandboxCrm crm, SandboxDemoSeeder demo, Managers managers, SandboxWebhooks webhooks) {
+        this.crm = crm;
+        this.demo = demo;
+        this.managers = managers;
+        this.webhooks = webhooks;
+    }
+
+    @GetMapping("/sandbox")
+    ResponseEntity<Void> page() {
+        return ResponseEntity.status(HttpStatus.FOUND).location(URI.create("/sandbox/index.html")).build();
+    }
+
+    @PostMapping("/sandbox/simulate/activity")
+    ResponseEntity<SandboxEvent> simulateActivity(@RequestBody ActivityRequest request) {
+        long userId = required(request.userId(), "userId");
+        if (request.type() == null || !AmoCrmEventTypes.ALL.contains(request.type())) {
+            throw new SimulationRejectedException(HttpStatus.BAD_REQUEST, "type",
+                    "type must be an amoCRM event type such as incoming_call, not '" + request.type() + "'");
+        }
+        SandboxEvent event = crm.recordActivity(userId, request.type(), request.leadId());
+        return ResponseEntity.status(HttpStatus.CREATED).body(event);
+    }
+
+    /** A new deal, as from a web form: 201 with its id, or 400 naming the field at fault and nothing stored. */
+    @PostMapping("/sandbox/leads")
+    ResponseEntity<Created> createLead(@RequestBody SandboxCrm.NewLead request) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(new Created(crm.createLead(request)));
+    }
+
+    /** The deal moved to a stage of its pipeline, or of {@code pipelineId}; 142 and 143 close it. */
+    @PostMapping("/sandbox/leads/{id}/status")
+    SandboxLead moveToStatus(@PathVariable long id, @RequestBody StatusRequest request) {
+        crm.moveLead(id, request.pipelineId(), required(request.statusId(), "statusId"));
+        return crm.lead(id);
+    }
+
+    @PostMapping("/sandbox/leads/{id}/responsible")
+    SandboxLead reassign(@PathVariable long id, @RequestBody ResponsibleRequest request) {
+        crm.reassignByHand(id, required(request.userId(), "userId"));
+        return crm.lead(id);
+    }
+
+    /** Starts the demo over: the demo's deals dealt out again to the same people; ShiftRelay's side is untouched. */
+    @PostMapping("/sandbox/reset")
+    ResetOutcome reset() {
+        return new ResetOutcome(demo.dealAgain());
+    }
+
+    /** Managers with their presence (as ShiftRelay sees it) and their open deals, for the watch page. */
+    @GetMapping("/sandbox/state")
+    State state(Authentication viewer) {
+        List<SandboxTeam> teams = crm.teams();
+        Map<Long, String> teamNames = teams.stream().collect(Collectors.toMap(SandboxTeam::id, SandboxTeam::name));
+        Map<Long, String> pipelines = crm.pipelines();
+        Map<Long, Manager> presence = managers.findAll().stream()
+                .collect(Collectors.toMap(Manager::getId, Function.identity()));
+        Map<Long, List<SandboxLead>> openLeads = crm.leads().stream().filter(SandboxLead::open)
+                .collect(Collectors.groupingBy(SandboxLead::responsibleId));
+        List<ManagerView> views = crm.users().stream().map(user -> {
+            List<LeadView> leads = openLeads.getOrDefault(user.id(), List.of()).stream()
+                    .map(lead -> new LeadView(lead.id(), lead.name(), lead.pinned(), lead.pipelineId(),
+                            pipelines.getOrDefault(lead.pipelineId(), String.valueOf(lead.pipelineId())),
+                            lead.statusId(), lead.price(), lead.tags()))
+                    .toList();
+            // A user ShiftRelay has not synchronised yet has no presence of its own.
+            Manager manager = presence.get(user.id());
+            String state = manager == null ? "UNKNOWN" : manager.getState().name();
+            return new ManagerView(user.id(), user.name(), user.login(), user.email(), user.teamId(),
+                    user.teamId() == null ? null : teamNames.get(user.teamId()), state, leads.size(), leads);
+        }).toList();
+        List<PipelineView> pipelineViews = pipelines.entrySet().stream()
+                .map(p -> new PipelineView(p.getKey(), p.getValue(), PipelineStages.of(p.getKey()))).toList();
+        return new State("sandbox", new Viewer(viewer.getName(), ApiRoles.isAdmin(viewer)), teams, views,
+                pipelineViews, webhooks.recent());
+    }
+
+    private static long required(Long value, String field) {
+        if (value == null) {
+            throw new SimulationRejectedException(HttpStatus.BAD_REQUEST, field, field + " is required");
+        }
+        return value;
+    }
+}
