@@ -42,7 +42,7 @@ class ArchitectureTest {
 
     @Test
     void onlyTheCrmAdaptersUseFeign() {
-        noClasses().that().resideOutsideOfPackages("com.shiftrelay.crm.amocrm..")
+        noClasses().that().resideOutsideOfPackages("com.shiftrelay.crm.amocrm..", "com.shiftrelay.crm.bitrix24..")
                 .should().dependOnClassesThat().resideInAnyPackage("feign..", "org.springframework.cloud.openfeign..")
                 .check(classes);
     }
@@ -51,7 +51,8 @@ class ArchitectureTest {
     void theDomainSeesNoVendorAdapter() {
         noClasses().that().resideInAnyPackage("com.shiftrelay.presence..", "com.shiftrelay.handover..",
                         "com.shiftrelay.distribution..", "com.shiftrelay.intake..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.shiftrelay.crm.amocrm..", "com.shiftrelay.sandbox..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.shiftrelay.crm.amocrm..", "com.shiftrelay.crm.bitrix24..",
+                        "com.shiftrelay.sandbox..")
                 .check(classes);
     }
 
@@ -61,6 +62,16 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("com.shiftrelay.sandbox..")
                 .because("the sandbox stands in for a CRM out there: the adapters must work against it exactly as"
                         + " against a real account, with nothing shared in memory")
+                .check(classes);
+    }
+
+    @Test
+    void theTwoCrmAdaptersDoNotLeanOnEachOther() {
+        noClasses().that().resideInAnyPackage("com.shiftrelay.crm.bitrix24..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.shiftrelay.crm.amocrm..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("com.shiftrelay.crm.amocrm..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.shiftrelay.crm.bitrix24..")
                 .check(classes);
     }
 

@@ -3,7 +3,10 @@ package com.shiftrelay.crm;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The CRM events that show a person is at the desk, with amoCRM's event type names. */
+/**
+ * The CRM events that show a person is at the desk, with amoCRM's event type names; a kind amoCRM's event feed does
+ * not report has none.
+ */
 public enum ActivityType {
     TASK_COMPLETED("task_completed"),
     INCOMING_CALL("incoming_call"),
@@ -11,7 +14,9 @@ public enum ActivityType {
     INCOMING_CHAT_MESSAGE("incoming_chat_message"),
     OUTGOING_CHAT_MESSAGE("outgoing_chat_message"),
     NOTE_ADDED("common_note_added"),
-    STAGE_CHANGED("lead_status_changed");
+    STAGE_CHANGED("lead_status_changed"),
+    /** Bitrix24 reports sent e-mails as CRM activities; amoCRM's feed has no such event. */
+    EMAIL_SENT(null);
 
     private final String amoCrmType;
 
@@ -24,6 +29,6 @@ public enum ActivityType {
     }
 
     public static Optional<ActivityType> fromAmoCrmType(String type) {
-        return Arrays.stream(values()).filter(t -> t.amoCrmType.equals(type)).findFirst();
+        return Arrays.stream(values()).filter(t -> t.amoCrmType != null && t.amoCrmType.equals(type)).findFirst();
     }
 }

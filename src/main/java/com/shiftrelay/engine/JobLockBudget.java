@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 class JobLockBudget implements InitializingBean {
 
-    static final String CALL_TIMEOUT_PROPERTY = "shiftrelay.crm.amocrm.call-timeout";
+    static final String PROVIDER_PROPERTY = "shiftrelay.crm.provider";
     static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(30);
 
     private final ProcessEngine engine;
@@ -33,17 +33,24 @@ class JobLockBudget implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         JobExecutor jobs = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
-        Duration callTimeout = Binder.get(environment).bind(CALL_TIMEOUT_PROPERTY, Duration.class)
-                .orElse(DEFAULT_CALL_TIMEOUT);
-        check(Duration.ofMillis(jobs.getLockTimeInMillis()), callTimeout);
+        Binder binder = Binder.get(environment);
+        String property = callTimeoutProperty(binder.bind(PROVIDER_PROPERTY, String.class).orElse("sandbox"));
+        Duration callTimeout = binder.bind(property, Duration.class).orElse(DEFAULT_CALL_TIMEOUT);
+        check(Duration.ofMillis(jobs.getLockTimeInMillis()), callTimeout, property);
     }
 
-    static void check(Duration lockTime, Duration callTimeout) {
+    /** The sandbox speaks amoCRM's dialect through the amoCRM adapter; Bitrix24 has an adapter of its own. */
+    static String callTimeoutProperty(String provider) {
+        return provider.equalsIgnoreCase("bitrix24") ? "shiftrelay.crm.bitrix24.call-timeout"
+                : "shiftrelay.crm.amocrm.call-timeout";
+    }
+
+    static void check(Duration lockTime, Duration callTimeout, String callTimeoutProperty) {
         Duration longestBatch = callTimeout.multipliedBy(CrmGateway.MAX_REQUESTS_PER_BATCH);
         if (lockTime.compareTo(longestBatch.multipliedBy(2)) < 0) {
             throw new IllegalStateException("camunda.bpm.job-execution.lock-time-in-millis (" + lockTime.toMillis()
                     + ") must be at least twice the longest a hand-over batch can take (" + longestBatch.toMillis()
-                    + " ms: " + CrmGateway.MAX_REQUESTS_PER_BATCH + " requests of up to " + CALL_TIMEOUT_PROPERTY
+                    + " ms: " + CrmGateway.MAX_REQUESTS_PER_BATCH + " requests of up to " + callTimeoutProperty
                     + " = " + callTimeout + " each); raise the lock time or lower the call timeout");
         }
     }

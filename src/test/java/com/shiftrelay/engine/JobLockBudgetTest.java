@@ -10,16 +10,25 @@ class JobLockBudgetTest {
 
     @Test
     void theShippedSettingsLeaveABatchJobWellInsideItsLock() {
-        assertThatCode(() -> JobLockBudget.check(Duration.ofMinutes(5), JobLockBudget.DEFAULT_CALL_TIMEOUT))
+        assertThatCode(() -> JobLockBudget.check(Duration.ofMinutes(5), JobLockBudget.DEFAULT_CALL_TIMEOUT,
+                JobLockBudget.callTimeoutProperty("sandbox")))
                 .doesNotThrowAnyException();
     }
 
     @Test
     void aLockShorterThanTwiceTheLongestBatchRefusesToStartAndSaysWhichSettings() {
-        assertThatThrownBy(() -> JobLockBudget.check(Duration.ofMinutes(3), Duration.ofSeconds(30)))
+        assertThatThrownBy(() -> JobLockBudget.check(Duration.ofMinutes(3), Duration.ofSeconds(30),
+                JobLockBudget.callTimeoutProperty("amocrm")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("lock-time-in-millis (180000)")
                 .hasMessageContaining("120000 ms")
                 .hasMessageContaining("shiftrelay.crm.amocrm.call-timeout");
+    }
+
+    @Test
+    void onBitrix24TheBitrix24CallTimeoutIsTheOneThatCounts() {
+        assertThatThrownBy(() -> JobLockBudget.check(Duration.ofMinutes(3), Duration.ofSeconds(30),
+                JobLockBudget.callTimeoutProperty("BITRIX24")))
+                .hasMessageContaining("shiftrelay.crm.bitrix24.call-timeout");
     }
 }

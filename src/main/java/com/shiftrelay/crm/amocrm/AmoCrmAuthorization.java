@@ -1,6 +1,7 @@
 package com.shiftrelay.crm.amocrm;
 
 import com.shiftrelay.crm.CrmException;
+import com.shiftrelay.crm.CrmTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,9 +2,11 @@ package com.shiftrelay.crm.amocrm;
 
 import com.shiftrelay.crm.CrmGateway;
 import com.shiftrelay.crm.CrmProperties;
+import com.shiftrelay.crm.CrmTokens;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.cloud.openfeign.EnableFeignClients;
@@ -13,8 +15,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Wires the amoCRM adapter as the application's {@link CrmGateway}, for the sandbox and for a real account. */
+/**
+ * Wires the amoCRM adapter as the application's {@link CrmGateway}, for the sandbox and for a real account: for every
+ * provider but Bitrix24, which has an adapter of its own.
+ */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("!'${shiftrelay.crm.provider:sandbox}'.equalsIgnoreCase('bitrix24')")
 @EnableFeignClients(clients = AmoCrmApi.class)
 @EnableConfigurationProperties({CrmProperties.class, AmoCrmProperties.class})
 public class AmoCrmConfiguration {

@@ -38,7 +38,7 @@ final class AmoCrmGateway implements CrmGateway {
     static final int REQUESTS_PER_BATCH = 3;
 
     private static final List<String> ACTIVITY_TYPES =
-            Arrays.stream(ActivityType.values()).map(ActivityType::amoCrmType).toList();
+            Arrays.stream(ActivityType.values()).map(ActivityType::amoCrmType).filter(Objects::nonNull).toList();
 
     private final AmoCrmApi api;
     private final AmoCrmCalls calls;

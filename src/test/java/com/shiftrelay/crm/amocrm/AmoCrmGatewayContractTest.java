@@ -33,6 +33,7 @@ import com.shiftrelay.crm.CrmGateway;
 import com.shiftrelay.crm.CrmNotFoundException;
 import com.shiftrelay.crm.CrmRateLimitedException;
 import com.shiftrelay.crm.CrmTeam;
+import com.shiftrelay.crm.CrmTokens;
 import com.shiftrelay.crm.CrmUnavailableException;
 import com.shiftrelay.crm.CrmUser;
 import com.shiftrelay.crm.ReassignResult;

@@ -1,0 +1,349 @@
+package com.shiftrelay.crm.bitrix24;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.shiftrelay.crm.ActivityType;
+import com.shiftrelay.crm.CrmActivity;
+import com.shiftrelay.crm.CrmDeal;
+import com.shiftrelay.crm.CrmDirectory;
+import com.shiftrelay.crm.CrmException;
+import com.shiftrelay.crm.CrmGateway;
+import com.shiftrelay.crm.CrmRateLimitedException;
+import com.shiftrelay.crm.CrmRejectedException;
+import com.shiftrelay.crm.CrmTeam;
+import com.shiftrelay.crm.CrmUnavailableException;
+import com.shiftrelay.crm.CrmUser;
+import com.shiftrelay.crm.ReassignResult;
+import com.shiftrelay.crm.Reassignment;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The CRM port on a Bitrix24 portal. Users come from {@code user.get} (employees; the dismissed with
+ * {@code active=false}), teams from departments ({@code department.get}; a user's team is the first of their
+ * {@code UF_DEPARTMENT}), deals from {@code crm.deal.list} with Bitrix24's pipelines ({@code CATEGORY_ID}) as
+ * pipelines, activity from {@code crm.activity.list}. Large lists are read the documented fast way
+ * (settings/performance/huge-data.md): {@code start=-1}, ordered by ID, each page asking for IDs above the last one,
+ * which spares the portal a count per page. Reassignments go 50 to a {@code batch}.
+ */
+final class Bitrix24Gateway implements CrmGateway {
+
+    /** Deal stage semantics (STAGE_SEMANTIC_ID): P in progress, S won, F lost. */
+    private static final String WON = "S";
+    private static final String LOST = "F";
+    private static final String IN_PROGRESS = "P";
+    private static final DateTimeFormatter FILTER_TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+    private static final List<String> DEAL_FIELDS = List.of("ID", "TITLE", "ASSIGNED_BY_ID", "CATEGORY_ID",
+            "STAGE_ID", "STAGE_SEMANTIC_ID", "DATE_CREATE", "OPPORTUNITY", "CREATED_BY_ID");
+    private static final List<String> ACTIVITY_FIELDS = List.of("ID", "TYPE_ID", "PROVIDER_ID", "DIRECTION",
+            "COMPLETED", "RESPONSIBLE_ID", "AUTHOR_ID", "EDITOR_ID", "LAST_UPDATED");
+    /** crm.enum.activitytype: 1 meeting, 2 call, 3 task, 4 e-mail. */
+    private static final long CALL = 2;
+    private static final long TASK = 3;
+    private static final long EMAIL = 4;
+    /** crm.enum.activitydirection: 1 incoming, 2 outgoing. */
+    private static final long INCOMING = 1;
+    private static final String OPEN_LINE_CHAT = "IMOPENLINES_SESSION";
+
+    private final Bitrix24Calls calls;
+    private final Bitrix24Properties properties;
+    private final Long pinnedFlagId;
+
+    /**
+     * @param pinnedFlagId the id under which a deal's ticked pinned field ({@link Bitrix24Properties#pinnedField()})
+     *                     appears in {@link CrmDeal#checkedFlags()}: the planning's {@code shiftrelay.crm.pinned-field-id}
+     */
+    Bitrix24Gateway(Bitrix24Calls calls, Bitrix24Properties properties, Long pinnedFlagId) {
+        this.calls = calls;
+        this.properties = properties;
+        this.pinnedFlagId = pinnedFlagId;
+        if (properties.hasPinnedField() && pinnedFlagId == null) {
+            throw new IllegalStateException("shiftrelay.crm.bitrix24.pinned-field is set but shiftrelay.crm"
+                    + ".pinned-field-id is not: the hand-over would not know the deals it names are pinned");
+        }
+    }
+
+    @Override
+    public CrmDirectory directory() {
+        List<CrmTeam> teams = new ArrayList<>();
+        for (JsonNode department : pagedByNext("department.get", new LinkedHashMap<>())) {
+            teams.add(new CrmTeam(Bitrix24Values.id(department, "ID"), Bitrix24Values.text(department, "NAME")));
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        // Employees only: extranet and e-mail users take no deals. Without ACTIVE the dismissed come too, as the
+        // directory must report them (user-get.md).
+        params.put("FILTER", Map.of("USER_TYPE", "employee"));
+        params.put("SORT", "ID");
+        params.put("ORDER", "ASC");
+        List<CrmUser> users = new ArrayList<>();
+        for (JsonNode user : pagedByNext("user.get", params)) {
+            List<Long> departments = Bitrix24Values.ids(user, "UF_DEPARTMENT");
+            String name = (Bitrix24Values.text(user, "NAME") + " " + Bitrix24Values.text(user, "LAST_NAME")).strip();
+            users.add(new CrmUser(Bitrix24Values.id(user, "ID"), name.isEmpty() ? Bitrix24Values.text(user, "EMAIL") : name,
+                    Bitrix24Values.text(user, "EMAIL"), departments.isEmpty() ? null : departments.get(0),
+                    Bitrix24Values.flag(user, "ACTIVE")));
+        }
+        return new CrmDirectory(users, teams);
+    }
+
+    @Override
+    public List<CrmDeal> dealsOf(Collection<Long> responsibleIds, Collection<Long> pipelineIds) {
+        if (responsibleIds.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Object> filter = new LinkedHashMap<>();
+        filter.put("@ASSIGNED_BY_ID", List.copyOf(responsibleIds));
+        if (!pipelineIds.isEmpty()) {
+            filter.put("@CATEGORY_ID", List.copyOf(pipelineIds));
+        }
+        filter.put("CLOSED", "N");
+        return pagedById("crm.deal.list", filter, dealFields()).stream().map(this::deal).toList();
+    }
+
+    @Override
+    public List<CrmDeal> deals(Collection<Long> dealIds) {
+        List<Long> ids = List.copyOf(Set.copyOf(dealIds)).stream().sorted().toList();
+        List<CrmDeal> deals = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += Bitrix24Properties.PAGE_SIZE) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + Bitrix24Properties.PAGE_SIZE));
+            Map<String, Object> filter = new LinkedHashMap<>();
+            filter.put("@ID", chunk);
+            pagedById("crm.deal.list", filter, dealFields()).forEach(row -> deals.add(deal(row)));
+        }
+        return deals;
+    }
+
+    /**
+     * One {@code batch} of {@code crm.deal.update} commands, without halting on an error, and without a feed entry per
+     * deal. Bitrix24 answers a batch with 200 and puts each command's error in {@code result_error}
+     * (settings/how-to-call-rest-api/batch.md). A deal the portal no longer has ("Not found") comes back as rejected:
+     * there is nothing to move. Any other refusal of a command (no permission, a limit) fails the whole call, naming
+     * the deals, so the batch's job is retried and ends in an incident that names them; the ledger records none of
+     * the batch meanwhile, and the commands that did go through are sent again, which is harmless.
+     */
+    @Override
+    public ReassignResult reassign(List<Reassignment> batch) {
+        if (batch.isEmpty()) {
+            return ReassignResult.allWritten();
+        }
+        if (batch.size() > MAX_BATCH) {
+            throw new IllegalArgumentException("At most " + MAX_BATCH + " reassignments per batch, not " + batch.size());
+        }
+        Map<String, Object> commands = new LinkedHashMap<>();
+        for (Reassignment move : batch) {
+            commands.put(commandKey(move.dealId()), "crm.deal.update?" + query(move));
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("halt", 0);
+        params.put("cmd", commands);
+        JsonNode answer = calls.call("batch", params).path("result");
+        // An empty PHP array comes as [] where an object is documented (batch.md); path() on [] finds no key either.
+        JsonNode results = answer.path("result");
+        JsonNode errors = answer.path("result_error");
+        Map<Long, String> rejected = new TreeMap<>();
+        Map<Long, String> failed = new TreeMap<>();
+        boolean limited = false;
+        for (Reassignment move : batch) {
+            String key = commandKey(move.dealId());
+            JsonNode error = errors.path(key);
+            if (error.isObject()) {
+                String code = Bitrix24Values.text(error, "error");
+                String description = Bitrix24Values.text(error, "error_description");
+                String reason = code.isEmpty() ? description : description.isEmpty() ? code : code + ": " + description;
+                if (description.equalsIgnoreCase("Not found")) {
+                    rejected.put(move.dealId(), "Bitrix24: " + reason);
+                } else {
+                    limited |= code.equals(Bitrix24ErrorDecoder.QUERY_LIMIT_EXCEEDED)
+                            || code.equals(Bitrix24ErrorDecoder.OPERATION_TIME_LIMIT);
+                    failed.put(move.dealId(), reason);
+                }
+            } else if (!results.path(key).asBoolean(false)) {
+                failed.put(move.dealId(), "no answer for this command");
+            }
+        }
+        if (!failed.isEmpty()) {
+            String message = "Bitrix24 did not reassign " + describe(failed) + " (of a batch of " + batch.size() + ")";
+            if (limited) {
+                throw new CrmRateLimitedException(message, Bitrix24ErrorDecoder.DEFAULT_RETRY_AFTER);
+            }
+            if (failed.values().stream().allMatch("no answer for this command"::equals)) {
+                throw new CrmUnavailableException(message);
+            }
+            throw new CrmRejectedException(message, List.of());
+        }
+        return new ReassignResult(rejected);
+    }
+
+    /**
+     * Calls, e-mails, open-line chats and tasks touched since {@code from}, each as the activity of the user who acted:
+     * the last editor, else the author, else the responsible. A missed incoming call (not completed) is nobody's
+     * activity. Read by {@code LAST_UPDATED}, so a call or task that is completed later counts again then; the id
+     * carries the update time for that reason.
+     */
+    @Override
+    public List<CrmActivity> activitySince(Instant from) {
+        Map<String, Object> filter = new LinkedHashMap<>();
+        filter.put(">=LAST_UPDATED", from.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC).format(FILTER_TIME));
+        List<CrmActivity> activities = new ArrayList<>();
+        for (JsonNode row : pagedById("crm.activity.list", filter, ACTIVITY_FIELDS)) {
+            Optional<ActivityType> type = activityType(row);
+            long userId = actor(row);
+            if (type.isEmpty() || userId == 0) {
+                continue;
+            }
+            Instant at = Bitrix24Values.instant(row, "LAST_UPDATED");
+            activities.add(new CrmActivity("activity:" + Bitrix24Values.id(row, "ID") + ":" + at.getEpochSecond(),
+                    userId, type.get(), at));
+        }
+        return activities;
+    }
+
+    private static Optional<ActivityType> activityType(JsonNode row) {
+        long type = Bitrix24Values.idOrZero(row, "TYPE_ID");
+        boolean incoming = Bitrix24Values.idOrZero(row, "DIRECTION") == INCOMING;
+        boolean completed = Bitrix24Values.flag(row, "COMPLETED");
+        if (OPEN_LINE_CHAT.equals(Bitrix24Values.text(row, "PROVIDER_ID"))) {
+            return Optional.of(incoming ? ActivityType.INCOMING_CHAT_MESSAGE : ActivityType.OUTGOING_CHAT_MESSAGE);
+        }
+        if (type == CALL) {
+            if (incoming && !completed) {
+                return Optional.empty();
+            }
+            return Optional.of(incoming ? ActivityType.INCOMING_CALL : ActivityType.OUTGOING_CALL);
+        }
+        if (type == EMAIL) {
+            return incoming ? Optional.empty() : Optional.of(ActivityType.EMAIL_SENT);
+        }
+        if (type == TASK || Bitrix24Values.text(row, "PROVIDER_ID").equals("CRM_TODO")) {
+            return Optional.of(completed ? ActivityType.TASK_COMPLETED : ActivityType.NOTE_ADDED);
+        }
+        return Optional.empty();
+    }
+
+    private static long actor(JsonNode row) {
+        for (String field : List.of("EDITOR_ID", "AUTHOR_ID", "RESPONSIBLE_ID")) {
+            long id = Bitrix24Values.idOrZero(row, field);
+            if (id != 0) {
+                return id;
+            }
+        }
+        return 0;
+    }
+
+    private CrmDeal deal(JsonNode row) {
+        long id = Bitrix24Values.id(row, "ID");
+        String semantic = Bitrix24Values.text(row, "STAGE_SEMANTIC_ID");
+        long statusId = switch (semantic) {
+            case WON -> CrmDeal.STATUS_WON;
+            case LOST -> CrmDeal.STATUS_LOST;
+            // Bitrix24's open stages have string ids ("C1:NEW"); the domain's numeric stage is not known for them.
+            case IN_PROGRESS -> 0;
+            default -> throw new CrmException("Bitrix24 sent STAGE_SEMANTIC_ID=" + row.path("STAGE_SEMANTIC_ID")
+                    + " for deal " + id + " where P, S or F belongs");
+        };
+        boolean pinned = properties.hasPinnedField() && Bitrix24Values.flag(row, properties.pinnedField());
+        return new CrmDeal(id, Bitrix24Values.text(row, "TITLE"), Bitrix24Values.idOrZero(row, "ASSIGNED_BY_ID"),
+                Bitrix24Values.idOrZero(row, "CATEGORY_ID"), statusId, pinned ? Set.of(pinnedFlagId) : Set.of(),
+                Bitrix24Values.instant(row, "DATE_CREATE"), Bitrix24Values.amount(row, "OPPORTUNITY"), List.of(),
+                Bitrix24Values.idOrZero(row, "CREATED_BY_ID"));
+    }
+
+    private List<String> dealFields() {
+        if (!properties.hasPinnedField()) {
+            return DEAL_FIELDS;
+        }
+        List<String> fields = new ArrayList<>(DEAL_FIELDS);
+        fields.add(properties.pinnedField());
+        return fields;
+    }
+
+    /** Every row of a list method, page by page by {@code ID > last} with {@code start=-1}. */
+    private List<JsonNode> pagedById(String method, Map<String, Object> filter, List<String> select) {
+        List<JsonNode> rows = new ArrayList<>();
+        long lastId = 0;
+        while (true) {
+            Map<String, Object> pageFilter = new LinkedHashMap<>(filter);
+            pageFilter.put(">ID", lastId);
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("filter", pageFilter);
+            params.put("order", Map.of("ID", "ASC"));
+            params.put("select", select);
+            params.put("start", -1);
+            JsonNode page = resultList(method, calls.call(method, params));
+            for (JsonNode row : page) {
+                long id = Bitrix24Values.id(row, "ID");
+                if (id <= lastId) {
+                    throw new CrmException("Bitrix24 answered " + method + " for IDs above " + lastId + " with ID " + id
+                            + ": the list would never end");
+                }
+                lastId = id;
+                rows.add(row);
+            }
+            if (page.size() < Bitrix24Properties.PAGE_SIZE) {
+                return rows;
+            }
+        }
+    }
+
+    /** Every row of a short list method, page by page by the {@code next} each answer gives. */
+    private List<JsonNode> pagedByNext(String method, Map<String, Object> params) {
+        List<JsonNode> rows = new ArrayList<>();
+        long start = 0;
+        while (true) {
+            Map<String, Object> page = new LinkedHashMap<>(params);
+            page.put("start", start);
+            JsonNode answer = calls.call(method, page);
+            resultList(method, answer).forEach(rows::add);
+            JsonNode next = answer.path("next");
+            if (next.isMissingNode() || next.isNull()) {
+                return rows;
+            }
+            long following = Bitrix24Values.id(answer, "next");
+            if (following <= start) {
+                throw new CrmException("Bitrix24 answered " + method + " from " + start + " with next=" + following);
+            }
+            start = following;
+        }
+    }
+
+    private static JsonNode resultList(String method, JsonNode answer) {
+        JsonNode result = answer == null ? null : answer.get("result");
+        if (result == null || !result.isArray()) {
+            throw new CrmException("Bitrix24 answered " + method + " without a list in result");
+        }
+        return result;
+    }
+
+    private static String commandKey(long dealId) {
+        return "deal" + dealId;
+    }
+
+    /** The command's parameters as Bitrix24 reads a sub-request: a query string, brackets encoded. */
+    private static String query(Reassignment move) {
+        return "id=" + move.dealId()
+                + "&" + encode("fields[ASSIGNED_BY_ID]") + "=" + move.responsibleId()
+                + "&" + encode("params[REGISTER_SONET_EVENT]") + "=N";
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String describe(Map<Long, String> failures) {
+        StringBuilder text = new StringBuilder();
+        failures.forEach((deal, reason) -> text.append(text.isEmpty() ? "" : "; ").append("deal ").append(deal)
+                .append(": ").append(reason));
+        return text.toString();
+    }
+}
