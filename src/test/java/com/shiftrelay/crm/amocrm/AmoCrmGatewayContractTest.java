@@ -389,7 +389,10 @@ class AmoCrmGatewayContractTest {
         assertThat(activity).containsExactly(
                 new CrmActivity("01ab3c4d5e6f", 5, ActivityType.INCOMING_CALL, Instant.ofEpochSecond(1700000000)),
                 new CrmActivity("02bc3c4d5e6f", 6, ActivityType.STAGE_CHANGED, Instant.ofEpochSecond(1700000060)));
-        String[] types = Arrays.stream(ActivityType.values()).map(ActivityType::amoCrmType).toArray(String[]::new);
+        // the kinds amoCRM's feed has no event for (a sent e-mail, on Bitrix24 only) are not asked for
+        String[] types = Arrays.stream(ActivityType.values()).map(ActivityType::amoCrmType)
+                .filter(java.util.Objects::nonNull).toArray(String[]::new);
+        assertThat(types).hasSize(ActivityType.values().length - 1);
         amoCrm.verify(exactly(1), getRequestedFor(urlPathEqualTo("/api/v4/events"))
                 .withQueryParam("filter[created_at][from]", equalTo("1699999000"))
                 .withQueryParam("filter[type][]", havingExactly(types))

@@ -1,0 +1,135 @@
+package com.shiftrelay.crm.bitrix24;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static com.shiftrelay.crm.bitrix24.Bitrix24Portal.deal;
+import static com.shiftrelay.crm.bitrix24.Bitrix24Portal.list;
+import static com.shiftrelay.crm.bitrix24.Bitrix24Portal.ok;
+import static com.shiftrelay.crm.bitrix24.Bitrix24Portal.user;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.shiftrelay.ShiftRelayApplication;
+import com.shiftrelay.support.Api;
+import com.shiftrelay.support.IntegrationTestProfiles;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole application on {@code shiftrelay.crm.provider=bitrix24}, against a stub portal reached by an inbound
+ * webhook: the portal's employees and departments become managers and teams, a call in the CRM counts as activity,
+ * and a manager who leaves has their open deals written to the colleagues at work in one {@code batch}.
+ */
+@SpringBootTest(classes = ShiftRelayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+        "shiftrelay.crm.provider=bitrix24",
+        "shiftrelay.crm.bitrix24.requests-per-second=50",
+        "shiftrelay.crm.pinned-field-id=1",
+        "shiftrelay.crm.bitrix24.pinned-field=UF_CRM_PINNED",
+        "camunda.bpm.admin-user.password=" + Bitrix24PortalIT.ADMIN_PASSWORD,
+        "shiftrelay.presence.inactivity-interval=PT1H",
+        "shiftrelay.presence.activity-poll-interval=PT1S",
+        "shiftrelay.presence.directory-sync-interval=PT1H",
+})
+@ActiveProfiles(resolver = IntegrationTestProfiles.class)
+class Bitrix24PortalIT {
+
+    static final String ADMIN_PASSWORD = "portal-Admin-7";
+    static final String REST = "/rest/1/webhookcode";
+    static final WireMockServer portal = new WireMockServer(options().dynamicPort());
+
+    static {
+        portal.start();
+        portal.stubFor(post(urlEqualTo(REST + "/department.get.json")).willReturn(list(List.of(
+                "{\"ID\":\"31\",\"NAME\":\"Клиника на Ленина\",\"SORT\":500,\"PARENT\":\"1\",\"UF_HEAD\":\"0\"}"),
+                null, 1)));
+        portal.stubFor(post(urlEqualTo(REST + "/user.get.json")).willReturn(list(List.of(
+                user(311, "Анна", "Битрикс", true, 31), user(312, "Борис", "Битрикс", true, 31),
+                user(313, "Вера", "Битрикс", true, 31)), null, 3)));
+        portal.stubFor(post(urlEqualTo(REST + "/crm.activity.list.json")).willReturn(list(List.of(), null, 0)));
+        portal.stubFor(post(urlEqualTo(REST + "/crm.deal.list.json")).willReturn(list(List.of(
+                deal(9001, 313, 0, "P", "15000.00", "0"), deal(9002, 313, 0, "P", "2000", "N"),
+                deal(9003, 313, 0, "P", "100", "1"), deal(9004, 313, 0, "P", "900.50", "0")), null, 0)));
+        portal.stubFor(post(urlEqualTo(REST + "/batch.json")).willReturn(ok("{\"result\":{\"result\":{"
+                + "\"deal9001\":true,\"deal9002\":true,\"deal9004\":true},\"result_error\":[],\"result_total\":[],"
+                + "\"result_next\":[],\"result_time\":[]}," + Bitrix24Portal.TIME + "}")));
+    }
+
+    @DynamicPropertySource
+    static void portalAddress(DynamicPropertyRegistry registry) {
+        registry.add("shiftrelay.crm.bitrix24.webhook-url", () -> portal.baseUrl() + REST + "/");
+    }
+
+    @AfterAll
+    static void stopPortal() {
+        portal.stop();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void thePortalsPeopleWorkAndLeaveAsOnAmoCrm() {
+        Api api = new Api(port);
+        // The directory sync at start: three employees of one department.
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            JsonNode managers = api.get("/api/managers", "admin", ADMIN_PASSWORD).body();
+            return managers != null && managers.findValuesAsText("id").containsAll(List.of("311", "312", "313"));
+        });
+        JsonNode vera = api.get("/api/managers/313", "admin", ADMIN_PASSWORD).body();
+        assertThat(vera.get("name").asText()).isEqualTo("Вера Битрикс");
+        assertThat(vera.get("teamId").asLong()).isEqualTo(31);
+
+        for (long id : List.of(311L, 312L, 313L)) {
+            assertThat(api.post("/api/managers/" + id + "/online", null, "admin", ADMIN_PASSWORD).status())
+                    .isEqualTo(202);
+        }
+
+        // Boris takes a call in Bitrix24: the activity feed counts it as his.
+        Instant call = Instant.now().plusSeconds(1);
+        String at = call.atOffset(ZoneOffset.ofHours(3)).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        portal.stubFor(post(urlEqualTo(REST + "/crm.activity.list.json")).willReturn(list(List.of(
+                "{\"ID\":\"77\",\"OWNER_ID\":\"9001\",\"OWNER_TYPE_ID\":\"2\",\"TYPE_ID\":\"2\",\"PROVIDER_ID\":"
+                        + "\"VOXIMPLANT_CALL\",\"DIRECTION\":\"2\",\"COMPLETED\":\"Y\",\"RESPONSIBLE_ID\":\"312\","
+                        + "\"AUTHOR_ID\":\"312\",\"EDITOR_ID\":\"312\",\"CREATED\":\"" + at + "\",\"LAST_UPDATED\":\""
+                        + at + "\"}"), null, 0)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonNode boris = api.get("/api/managers/312", "admin", ADMIN_PASSWORD).body();
+            return !boris.get("lastActivityAt").isNull()
+                    && !Instant.parse(boris.get("lastActivityAt").asText()).isBefore(call.minusSeconds(1));
+        });
+
+        // Vera leaves: her three unpinned open deals go to Anna and Boris in one batch; the pinned one stays.
+        assertThat(api.post("/api/managers/313/offline", null, "admin", ADMIN_PASSWORD).status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                !portal.findAll(postRequestedFor(urlEqualTo(REST + "/batch.json"))).isEmpty());
+        List<LoggedRequest> batches = portal.findAll(postRequestedFor(urlEqualTo(REST + "/batch.json"))
+                .withRequestBody(matchingJsonPath("$.cmd.deal9001", containing("crm.deal.update?id=9001"))));
+        assertThat(batches).hasSize(1);
+        String body = batches.get(0).getBodyAsString();
+        assertThat(body).contains("deal9002").contains("deal9004").doesNotContain("deal9003");
+        assertThat(body).doesNotContain("ASSIGNED_BY_ID%5D=313");
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonNode runs = api.get("/api/handovers?managerId=313", "admin", ADMIN_PASSWORD).body();
+            return runs.size() == 1 && runs.get(0).get("moves").size() == 3 && runs.get(0).get("moves")
+                    .findValuesAsText("status").stream().allMatch("WRITTEN"::equals);
+        });
+    }
+}
