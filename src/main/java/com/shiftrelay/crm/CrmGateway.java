@@ -3,6 +3,7 @@ package com.shiftrelay.crm;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The CRM as the processes need it, in the domain's words. Adapters translate a vendor's API; nothing
@@ -32,6 +33,14 @@ public interface CrmGateway {
 
     /** Activity events (see {@link ActivityType}) created at or after {@code from}, all pages read. */
     List<CrmActivity> activitySince(Instant from);
+
+    /**
+     * The work day of each of {@code userIds} on the CRM's time clock, for those it has one for. A CRM without a time
+     * clock (amoCRM) reports none.
+     */
+    default Map<Long, WorkDay> workDays(Collection<Long> userIds) {
+        return Map.of();
+    }
 
     /** The most deals one {@link #reassign} request may carry. */
     int MAX_BATCH = 50;

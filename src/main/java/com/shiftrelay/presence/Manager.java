@@ -1,5 +1,6 @@
 package com.shiftrelay.presence;
 
+import com.shiftrelay.crm.WorkDay;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -46,6 +47,11 @@ public class Manager {
 
     @Column(name = "last_confirmed_at")
     private Instant lastConfirmedAt;
+
+    /** The work day on the CRM's time clock when last read; written by {@link Managers#noteWorkDay} only. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "work_day")
+    private WorkDay workDay;
 
     @Version
     private long version;
@@ -114,6 +120,10 @@ public class Manager {
         if (lastActivityAt == null || at.isAfter(lastActivityAt)) {
             lastActivityAt = at;
         }
+    }
+
+    public WorkDay getWorkDay() {
+        return workDay;
     }
 
     public void noteConfirmation(Instant at) {

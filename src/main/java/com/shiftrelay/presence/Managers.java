@@ -1,5 +1,8 @@
 package com.shiftrelay.presence;
 
+import com.shiftrelay.crm.WorkDay;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.transaction.annotation.Transactional;
 import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +32,15 @@ public interface Managers extends JpaRepository<Manager, Long> {
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select m from Manager m where m.id = :id")
     Optional<Manager> lockById(@Param("id") long id);
+
+    /**
+     * Records the work day the CRM's time clock shows. A bulk update, so the manager's version stays: the presence
+     * process, which writes the same row, never meets an optimistic-lock conflict because of it.
+     */
+    @Modifying
+    @Transactional
+    @Query("update Manager m set m.workDay = :workDay where m.id = :id")
+    int noteWorkDay(@Param("id") long id, @Param("workDay") WorkDay workDay);
 
     /** Locks a whole team's rows, always in id order so that two teams' members never deadlock. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)

@@ -15,12 +15,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                              event the CRM shows late with an older time is not missed
  * @param activityFeedLongestBackOff the longest pause between reads of the feed while the CRM does not answer
  * @param timeZone              the managers' time zone, in which the presence check's form says until when to answer
+ * @param workDayPause          what a paused work day on the CRM's time clock means: {@code ignore} (a break; the
+ *                              inactivity check still applies) or {@code offline} (gone, the deals are handed over)
  */
 @ConfigurationProperties("shiftrelay.presence")
 public record PresenceProperties(Duration inactivityInterval, Duration confirmationTimeout,
                                  Duration activityPollInterval, Duration directorySyncInterval,
                                  Duration activityFeedOverlap, Duration activityFeedLongestBackOff,
-                                 ZoneId timeZone) {
+                                 ZoneId timeZone, WorkDayPause workDayPause) {
+
+    /** See {@code workDayPause}. */
+    public enum WorkDayPause { IGNORE, OFFLINE }
 
     public PresenceProperties {
         inactivityInterval = inactivityInterval == null ? Duration.ofMinutes(15) : inactivityInterval;
@@ -31,5 +36,6 @@ public record PresenceProperties(Duration inactivityInterval, Duration confirmat
         activityFeedLongestBackOff = activityFeedLongestBackOff == null ? Duration.ofMinutes(5)
                 : activityFeedLongestBackOff;
         timeZone = timeZone == null ? ZoneId.of("Europe/Moscow") : timeZone;
+        workDayPause = workDayPause == null ? WorkDayPause.IGNORE : workDayPause;
     }
 }

@@ -14,6 +14,7 @@ import com.shiftrelay.crm.CrmUnavailableException;
 import com.shiftrelay.crm.CrmUser;
 import com.shiftrelay.crm.ReassignResult;
 import com.shiftrelay.crm.Reassignment;
+import com.shiftrelay.crm.WorkDay;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -144,10 +145,7 @@ final class Bitrix24Gateway implements CrmGateway {
         for (Reassignment move : batch) {
             commands.put(commandKey(move.dealId()), "crm.deal.update?" + query(move));
         }
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("halt", 0);
-        params.put("cmd", commands);
-        JsonNode answer = calls.call("batch", params).path("result");
+        JsonNode answer = batch(commands);
         // An empty PHP array comes as [] where an object is documented (batch.md); path() on [] finds no key either.
         JsonNode results = answer.path("result");
         JsonNode errors = answer.path("result_error");
@@ -183,6 +181,46 @@ final class Bitrix24Gateway implements CrmGateway {
             throw new CrmRejectedException(message, List.of());
         }
         return new ReassignResult(rejected);
+    }
+
+    /**
+     * Each user's work day from {@code timeman.status} (api-reference/timeman/base/timeman-status.md), 50 users to a
+     * {@code batch}. A user the portal does not know is left out; a portal that refuses the method (no {@code timeman}
+     * scope) fails the call, saying so.
+     */
+    @Override
+    public Map<Long, WorkDay> workDays(Collection<Long> userIds) {
+        List<Long> ids = userIds.stream().distinct().sorted().toList();
+        Map<Long, WorkDay> days = new TreeMap<>();
+        for (int from = 0; from < ids.size(); from += MAX_BATCH) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + MAX_BATCH));
+            Map<String, Object> commands = new LinkedHashMap<>();
+            chunk.forEach(id -> commands.put("user" + id, "timeman.status?USER_ID=" + id));
+            JsonNode answer = batch(commands);
+            for (long id : chunk) {
+                JsonNode error = answer.path("result_error").path("user" + id);
+                if (error.isObject()) {
+                    String code = Bitrix24Values.text(error, "error");
+                    if (!code.isEmpty()) {
+                        throw new CrmException("Bitrix24 refused timeman.status for user " + id + ": " + code + " "
+                                + Bitrix24Values.text(error, "error_description")
+                                + " (the webhook or application needs the timeman scope)");
+                    }
+                    continue;
+                }
+                JsonNode status = answer.path("result").path("user" + id);
+                if (status.isObject()) {
+                    String value = Bitrix24Values.text(status, "STATUS");
+                    try {
+                        days.put(id, WorkDay.valueOf(value));
+                    } catch (IllegalArgumentException e) {
+                        throw new CrmException("Bitrix24 sent STATUS=" + status.path("STATUS") + " for the work day of"
+                                + " user " + id + " where OPENED, PAUSED, CLOSED or EXPIRED belongs");
+                    }
+                }
+            }
+        }
+        return days;
     }
 
     /**
@@ -323,6 +361,14 @@ final class Bitrix24Gateway implements CrmGateway {
             throw new CrmException("Bitrix24 answered " + method + " without a list in result");
         }
         return result;
+    }
+
+    /** One {@code batch} of commands that all run, whatever fails: its {@code result} and {@code result_error}. */
+    private JsonNode batch(Map<String, Object> commands) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("halt", 0);
+        params.put("cmd", commands);
+        return calls.call("batch", params).path("result");
     }
 
     private static String commandKey(long dealId) {

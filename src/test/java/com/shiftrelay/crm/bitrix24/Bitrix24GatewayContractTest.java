@@ -33,6 +33,7 @@ import com.shiftrelay.crm.CrmTeam;
 import com.shiftrelay.crm.CrmUser;
 import com.shiftrelay.crm.ReassignResult;
 import com.shiftrelay.crm.Reassignment;
+import com.shiftrelay.crm.WorkDay;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -299,6 +300,35 @@ class Bitrix24GatewayContractTest {
         portal.verify(postRequestedFor(urlEqualTo(REST + "/crm.activity.list.json"))
                 .withRequestBody(matchingJsonPath("$.filter['>=LAST_UPDATED']", equalTo("2024-08-26T13:00:00Z")))
                 .withRequestBody(matchingJsonPath("$.start", equalTo("-1"))));
+    }
+
+    @Test
+    void readsEachUsersWorkDayFiftyToABatch() {
+        portal.stubFor(post(urlEqualTo(REST + "/batch.json")).willReturn(ok("{\"result\":{\"result\":{"
+                + "\"user5\":{\"STATUS\":\"OPENED\",\"TIME_START\":\"2025-03-27T08:00:01+02:00\",\"TIME_FINISH\":null,"
+                + "\"DURATION\":\"00:00:00\",\"TIME_LEAKS\":\"00:17:53\",\"ACTIVE\":true,\"TZ_OFFSET\":7200},"
+                + "\"user6\":{\"STATUS\":\"PAUSED\",\"ACTIVE\":true},\"user7\":{\"STATUS\":\"CLOSED\"}},"
+                + "\"result_error\":{\"user8\":{\"error\":\"\",\"error_description\":\"User not found\"}},"
+                + "\"result_total\":[],\"result_next\":[],\"result_time\":[]}," + Bitrix24Portal.TIME + "}")));
+
+        Map<Long, WorkDay> days = gateway.workDays(List.of(7L, 5L, 6L, 8L));
+
+        assertThat(days).containsExactly(Map.entry(5L, WorkDay.OPENED), Map.entry(6L, WorkDay.PAUSED),
+                Map.entry(7L, WorkDay.CLOSED));
+        portal.verify(exactly(1), postRequestedFor(urlEqualTo(REST + "/batch.json"))
+                .withRequestBody(matchingJsonPath("$.cmd.user5", equalTo("timeman.status?USER_ID=5")))
+                .withRequestBody(matchingJsonPath("$.cmd.length()", equalTo("4"))));
+    }
+
+    @Test
+    void aPortalWithoutTheTimemanScopeSaysSo() {
+        portal.stubFor(post(urlEqualTo(REST + "/batch.json")).willReturn(ok("{\"result\":{\"result\":[],"
+                + "\"result_error\":{\"user5\":{\"error\":\"insufficient_scope\",\"error_description\":\"\"}},"
+                + "\"result_total\":[],\"result_next\":[],\"result_time\":[]}," + Bitrix24Portal.TIME + "}")));
+
+        assertThatThrownBy(() -> gateway.workDays(List.of(5L)))
+                .isInstanceOf(CrmException.class).hasMessageContaining("insufficient_scope")
+                .hasMessageContaining("timeman scope");
     }
 
     /** A row of crm.activity.list as documented: its author and editor are the one who acted. */

@@ -35,7 +35,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The whole application on {@code shiftrelay.crm.provider=bitrix24}, against a stub portal reached by an inbound
  * webhook: the portal's employees and departments become managers and teams, a call in the CRM counts as activity,
- * and a manager who leaves has their open deals written to the colleagues at work in one {@code batch}.
+ * a manager who leaves has their open deals written to the colleagues at work in one {@code batch}, and the work
+ * day on the portal's time clock starts a shift when it is opened and ends it when it is closed.
  */
 @SpringBootTest(classes = ShiftRelayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -70,6 +71,17 @@ class Bitrix24PortalIT {
         portal.stubFor(post(urlEqualTo(REST + "/batch.json")).willReturn(ok("{\"result\":{\"result\":{"
                 + "\"deal9001\":true,\"deal9002\":true,\"deal9004\":true},\"result_error\":[],\"result_total\":[],"
                 + "\"result_next\":[],\"result_time\":[]}," + Bitrix24Portal.TIME + "}")));
+        workDays("OPENED", "OPENED", "CLOSED");
+    }
+
+    /** timeman.status of Anna, Boris and Vera, as the portal answers the batch that asks for them. */
+    static void workDays(String anna, String boris, String vera) {
+        portal.stubFor(post(urlEqualTo(REST + "/batch.json")).atPriority(1)
+                .withRequestBody(containing("timeman.status"))
+                .willReturn(ok("{\"result\":{\"result\":{\"user311\":{\"STATUS\":\"" + anna + "\"},"
+                        + "\"user312\":{\"STATUS\":\"" + boris + "\"},\"user313\":{\"STATUS\":\"" + vera + "\"}},"
+                        + "\"result_error\":[],\"result_total\":[],\"result_next\":[],\"result_time\":[]},"
+                        + Bitrix24Portal.TIME + "}")));
     }
 
     @DynamicPropertySource
@@ -118,10 +130,8 @@ class Bitrix24PortalIT {
 
         // Vera leaves: her three unpinned open deals go to Anna and Boris in one batch; the pinned one stays.
         assertThat(api.post("/api/managers/313/offline", null, "admin", ADMIN_PASSWORD).status()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(60)).until(() ->
-                !portal.findAll(postRequestedFor(urlEqualTo(REST + "/batch.json"))).isEmpty());
-        List<LoggedRequest> batches = portal.findAll(postRequestedFor(urlEqualTo(REST + "/batch.json"))
-                .withRequestBody(matchingJsonPath("$.cmd.deal9001", containing("crm.deal.update?id=9001"))));
+        await().atMost(Duration.ofSeconds(60)).until(() -> !dealBatches().isEmpty());
+        List<LoggedRequest> batches = dealBatches();
         assertThat(batches).hasSize(1);
         String body = batches.get(0).getBodyAsString();
         assertThat(body).contains("deal9002").contains("deal9004").doesNotContain("deal9003");
@@ -131,5 +141,22 @@ class Bitrix24PortalIT {
             return runs.size() == 1 && runs.get(0).get("moves").size() == 3 && runs.get(0).get("moves")
                     .findValuesAsText("status").stream().allMatch("WRITTEN"::equals);
         });
+
+        // The next morning's clock: Vera opens her work day in Bitrix24 and is at work; Anna closes hers and leaves.
+        workDays("CLOSED", "OPENED", "OPENED");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(state(api, 313)).isEqualTo("ONLINE");
+            assertThat(state(api, 311)).isEqualTo("OFFLINE");
+        });
+        assertThat(state(api, 312)).as("Boris's day goes on").isEqualTo("ONLINE");
+    }
+
+    private static List<LoggedRequest> dealBatches() {
+        return portal.findAll(postRequestedFor(urlEqualTo(REST + "/batch.json"))
+                .withRequestBody(matchingJsonPath("$.cmd.deal9001", containing("crm.deal.update?id=9001"))));
+    }
+
+    private static String state(Api api, long id) {
+        return api.get("/api/managers/" + id, "admin", ADMIN_PASSWORD).body().get("state").asText();
     }
 }
