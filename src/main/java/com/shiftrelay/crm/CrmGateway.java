@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * The CRM as the processes need it, in the domain's words. Adapters translate a vendor's API; nothing
@@ -40,6 +41,20 @@ public interface CrmGateway {
      */
     default Map<Long, WorkDay> workDays(Collection<Long> userIds) {
         return Map.of();
+    }
+
+    /** Whether the CRM can show a user a personal notification ({@link #notifyUser}); amoCRM cannot. */
+    default boolean notifiesUsers() {
+        return false;
+    }
+
+    /** Shows the user a personal notification in the CRM; its id, to withdraw it by, or empty when none was made. */
+    default OptionalLong notifyUser(long userId, String message) {
+        return OptionalLong.empty();
+    }
+
+    /** Withdraws a notification {@link #notifyUser} made; one that is gone already is no error. */
+    default void withdrawNotification(long notificationId) {
     }
 
     /** The most deals one {@link #reassign} request may carry. */

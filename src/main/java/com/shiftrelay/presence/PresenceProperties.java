@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                              event the CRM shows late with an older time is not missed
  * @param activityFeedLongestBackOff the longest pause between reads of the feed while the CRM does not answer
  * @param timeZone              the managers' time zone, in which the presence check's form says until when to answer
+ * @param tasklistUrl           Tasklist's address as the managers reach it, for links to their tasks in notifications
  * @param workDayPause          what a paused work day on the CRM's time clock means: {@code ignore} (a break; the
  *                              inactivity check still applies) or {@code offline} (gone, the deals are handed over)
  */
@@ -22,7 +23,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record PresenceProperties(Duration inactivityInterval, Duration confirmationTimeout,
                                  Duration activityPollInterval, Duration directorySyncInterval,
                                  Duration activityFeedOverlap, Duration activityFeedLongestBackOff,
-                                 ZoneId timeZone, WorkDayPause workDayPause) {
+                                 ZoneId timeZone, String tasklistUrl, WorkDayPause workDayPause) {
 
     /** See {@code workDayPause}. */
     public enum WorkDayPause { IGNORE, OFFLINE }
@@ -36,6 +37,11 @@ public record PresenceProperties(Duration inactivityInterval, Duration confirmat
         activityFeedLongestBackOff = activityFeedLongestBackOff == null ? Duration.ofMinutes(5)
                 : activityFeedLongestBackOff;
         timeZone = timeZone == null ? ZoneId.of("Europe/Moscow") : timeZone;
+        tasklistUrl = tasklistUrl == null || tasklistUrl.isBlank()
+                ? "http://localhost:8080/camunda/app/tasklist/default/" : tasklistUrl.strip();
+        if (!tasklistUrl.endsWith("/")) {
+            tasklistUrl = tasklistUrl + "/";
+        }
         workDayPause = workDayPause == null ? WorkDayPause.IGNORE : workDayPause;
     }
 }

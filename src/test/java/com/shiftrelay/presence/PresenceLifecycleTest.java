@@ -22,7 +22,7 @@ class PresenceLifecycleTest {
     private final Teams teams = mock(Teams.class);
     private final PresenceSignals signals = mock(PresenceSignals.class);
     private final PresenceProperties properties =
-            new PresenceProperties(Duration.ofMinutes(15), Duration.ofSeconds(60), null, null, null, null, null, null);
+            new PresenceProperties(Duration.ofMinutes(15), Duration.ofSeconds(60), null, null, null, null, null, null, null);
     private PresenceLifecycle lifecycle;
     private Manager anna;
 

@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -221,6 +222,35 @@ final class Bitrix24Gateway implements CrmGateway {
             }
         }
         return days;
+    }
+
+    @Override
+    public boolean notifiesUsers() {
+        return true;
+    }
+
+    /**
+     * {@code im.notify.personal.add} (api-reference/chats/notifications/im-notify-personal-add.md): a notification from
+     * the webhook's or application's user. Its answer is the notification's id, or {@code false} when the portal made
+     * none.
+     */
+    @Override
+    public OptionalLong notifyUser(long userId, String message) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("USER_ID", userId);
+        params.put("MESSAGE", message);
+        JsonNode answer = calls.call("im.notify.personal.add", params);
+        JsonNode result = answer.path("result");
+        if (result.isBoolean() && !result.booleanValue()) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(Bitrix24Values.id(answer, "result"));
+    }
+
+    /** {@code im.notify.delete} by the notification's id, which works for a webhook too (a tag would need a client id). */
+    @Override
+    public void withdrawNotification(long notificationId) {
+        calls.call("im.notify.delete", Map.of("ID", notificationId));
     }
 
     /**

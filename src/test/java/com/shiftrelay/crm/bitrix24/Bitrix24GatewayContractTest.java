@@ -331,6 +331,31 @@ class Bitrix24GatewayContractTest {
                 .hasMessageContaining("timeman scope");
     }
 
+    @Test
+    void aPresenceCheckIsAPersonalNotificationWithdrawnByItsId() {
+        portal.stubFor(post(urlEqualTo(REST + "/im.notify.personal.add.json"))
+                .willReturn(ok("{\"result\":12345," + Bitrix24Portal.TIME + "}")));
+        portal.stubFor(post(urlEqualTo(REST + "/im.notify.delete.json"))
+                .willReturn(ok("{\"result\":true," + Bitrix24Portal.TIME + "}")));
+
+        assertThat(gateway.notifiesUsers()).isTrue();
+        assertThat(gateway.notifyUser(5, "Подтвердите, что вы на работе")).hasValue(12345);
+        gateway.withdrawNotification(12345);
+
+        portal.verify(postRequestedFor(urlEqualTo(REST + "/im.notify.personal.add.json"))
+                .withRequestBody(equalToJson("{\"USER_ID\":5,\"MESSAGE\":\"Подтвердите, что вы на работе\"}")));
+        portal.verify(postRequestedFor(urlEqualTo(REST + "/im.notify.delete.json"))
+                .withRequestBody(equalToJson("{\"ID\":12345}")));
+    }
+
+    @Test
+    void aNotificationThePortalDidNotMakeHasNoId() {
+        portal.stubFor(post(urlEqualTo(REST + "/im.notify.personal.add.json"))
+                .willReturn(ok("{\"result\":false," + Bitrix24Portal.TIME + "}")));
+
+        assertThat(gateway.notifyUser(5, "?")).isEmpty();
+    }
+
     /** A row of crm.activity.list as documented: its author and editor are the one who acted. */
     private static String activity(long id, String type, String provider, String direction, String completed,
                                    String user, String updated) {

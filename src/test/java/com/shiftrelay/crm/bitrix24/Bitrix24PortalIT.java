@@ -1,6 +1,7 @@
 package com.shiftrelay.crm.bitrix24;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -24,7 +25,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -46,6 +46,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "shiftrelay.crm.bitrix24.pinned-field=UF_CRM_PINNED",
         "camunda.bpm.admin-user.password=" + Bitrix24PortalIT.ADMIN_PASSWORD,
         "shiftrelay.presence.inactivity-interval=PT1H",
+        "shiftrelay.presence.confirmation-timeout=PT5S",
+        "shiftrelay.presence.tasklist-url=https://shiftrelay.example/camunda/app/tasklist/default/",
         "shiftrelay.presence.activity-poll-interval=PT1S",
         "shiftrelay.presence.directory-sync-interval=PT1H",
 })
@@ -68,6 +70,10 @@ class Bitrix24PortalIT {
         portal.stubFor(post(urlEqualTo(REST + "/crm.deal.list.json")).willReturn(list(List.of(
                 deal(9001, 313, 0, "P", "15000.00", "0"), deal(9002, 313, 0, "P", "2000", "N"),
                 deal(9003, 313, 0, "P", "100", "1"), deal(9004, 313, 0, "P", "900.50", "0")), null, 0)));
+        portal.stubFor(post(urlEqualTo(REST + "/im.notify.personal.add.json"))
+                .willReturn(ok("{\"result\":4242," + Bitrix24Portal.TIME + "}")));
+        portal.stubFor(post(urlEqualTo(REST + "/im.notify.delete.json"))
+                .willReturn(ok("{\"result\":true," + Bitrix24Portal.TIME + "}")));
         portal.stubFor(post(urlEqualTo(REST + "/batch.json")).willReturn(ok("{\"result\":{\"result\":{"
                 + "\"deal9001\":true,\"deal9002\":true,\"deal9004\":true},\"result_error\":[],\"result_total\":[],"
                 + "\"result_next\":[],\"result_time\":[]}," + Bitrix24Portal.TIME + "}")));
@@ -89,10 +95,8 @@ class Bitrix24PortalIT {
         registry.add("shiftrelay.crm.bitrix24.webhook-url", () -> portal.baseUrl() + REST + "/");
     }
 
-    @AfterAll
-    static void stopPortal() {
-        portal.stop();
-    }
+    // The portal is not stopped after the class: the application's context outlives it (contexts are cached until the
+    // JVM ends), and jobs still running would meet a closed port and hold up the shutdown with their retries.
 
     @LocalServerPort
     int port;
@@ -149,6 +153,22 @@ class Bitrix24PortalIT {
             assertThat(state(api, 311)).isEqualTo("OFFLINE");
         });
         assertThat(state(api, 312)).as("Boris's day goes on").isEqualTo("ONLINE");
+
+        // Boris's shift ends by his schedule (as ManagerShifts would say): the presence check reaches him in Bitrix24
+        // too, with a link to his task in Tasklist, and the notification is withdrawn when the window has closed.
+        assertThat(api.post("/engine-rest/message", "{\"messageName\":\"ShiftEnded\",\"businessKey\":\"312\","
+                + "\"processVariables\":{\"presenceCheckReason\":{\"value\":\"SHIFT_END\"}}}", "admin", ADMIN_PASSWORD)
+                .status()).isIn(200, 204);
+        await().atMost(Duration.ofSeconds(40)).until(() -> !portal.findAll(postRequestedFor(
+                urlEqualTo(REST + "/im.notify.personal.add.json")).withRequestBody(
+                matchingJsonPath("$.USER_ID", equalTo("312")))).isEmpty());
+        String notice = portal.findAll(postRequestedFor(urlEqualTo(REST + "/im.notify.personal.add.json"))
+                .withRequestBody(matchingJsonPath("$.USER_ID", equalTo("312")))).get(0).getBodyAsString();
+        assertThat(notice).contains("Смена закончилась. Вы ещё на работе?")
+                .contains("https://shiftrelay.example/camunda/app/tasklist/default/#/?task=");
+        await().atMost(Duration.ofSeconds(40)).until(() -> !portal.findAll(postRequestedFor(
+                urlEqualTo(REST + "/im.notify.delete.json")).withRequestBody(
+                matchingJsonPath("$.ID", equalTo("4242")))).isEmpty());
     }
 
     private static List<LoggedRequest> dealBatches() {

@@ -1,11 +1,13 @@
 package com.shiftrelay.presence.process;
 
+import com.shiftrelay.presence.PresenceNotices;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
@@ -36,6 +38,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * delegates replaced by scripted stand-ins. Jobs are executed by hand, timers by moving the engine clock.
  */
 @Deployment(resources = {"processes/ManagerPresence.bpmn", "processes/DealHandover.bpmn", "processes/DealReturn.bpmn",
+        "processes/PresenceCheckNotice.bpmn",
         "forms/confirm-presence.form", "forms/confirm-return.form"})
 class ManagerPresenceProcessTest {
 
@@ -53,6 +56,7 @@ class ManagerPresenceProcessTest {
     private String returnOutcome;
     private String completedOutcome;
     private final List<String> calls = new ArrayList<>();
+    private final PresenceNotices notices = org.mockito.Mockito.mock(PresenceNotices.class);
 
     @BeforeEach
     void scriptDelegates() {
@@ -76,6 +80,8 @@ class ManagerPresenceProcessTest {
             e.setVariable("confirmationDueAt", Date.from(ClockUtil.getCurrentTime().toInstant().plusSeconds(60)));
             PresenceVariables.presenceCheckWording(e);
         });
+        Mocks.register("presenceCheckNoticeListener", new PresenceCheckNoticeListener(notices));
+        Mocks.register("notifyPresenceCheckDelegate", (JavaDelegate) e -> e.setVariable("noticeId", null));
         register("keepOnlineDelegate", e -> { });
         register("markOfflineIfSilentDelegate", e -> e.setVariable("wentOffline", wentOffline));
         register("markOfflineDelegate", e -> { });
@@ -151,6 +157,31 @@ class ManagerPresenceProcessTest {
         ProcessInstance pi = askedToConfirm();
 
         assertThat(task(pi)).hasName("Подтвердите, что вы на работе");
+    }
+
+    @Test
+    void aCrmWithoutNotificationsGetsNoNoticeOfTheCheck() {
+        askedToConfirm();
+
+        Assertions.assertThat(historyService().createHistoricProcessInstanceQuery()
+                .processDefinitionKey("PresenceCheckNotice").count()).isZero();
+    }
+
+    @Test
+    void inACrmWithNotificationsTheCheckStartsItsNoticeWithTheTaskAndItsDeadline() {
+        org.mockito.Mockito.when(notices.wanted()).thenReturn(true);
+        ProcessInstance pi = askedToConfirm();
+
+        // The notice's own jobs ran with the check's (its stand-in made no notification), so it is read from history.
+        var notice = historyService().createHistoricProcessInstanceQuery()
+                .processDefinitionKey("PresenceCheckNotice").singleResult();
+        Assertions.assertThat(notice.getBusinessKey()).isEqualTo("5");
+        Map<String, Object> variables = new java.util.HashMap<>();
+        historyService().createHistoricVariableInstanceQuery().processInstanceId(notice.getId()).list()
+                .forEach(variable -> variables.put(variable.getName(), variable.getValue()));
+        Assertions.assertThat(variables).containsEntry("taskId", task(pi).getId()).containsEntry("managerId", 5L)
+                .containsEntry("presenceCheckTitle", "Подтвердите, что вы на работе")
+                .containsEntry("confirmationDueAt", runtimeService().getVariable(pi.getId(), "confirmationDueAt"));
     }
 
     @Test
