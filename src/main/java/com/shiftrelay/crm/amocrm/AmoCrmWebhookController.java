@@ -2,15 +2,13 @@ package com.shiftrelay.crm.amocrm;
 
 import com.shiftrelay.intake.DealChangeIntake;
 import com.shiftrelay.web.InvalidFieldException;
+import com.shiftrelay.web.WebhookAnswers;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 class AmoCrmWebhookController {
 
     static final String SOURCE = "amocrm";
-    static final int MAX_BODY_BYTES = 1024 * 1024;
+    static final int MAX_BODY_BYTES = WebhookAnswers.MAX_BODY_BYTES;
     private static final URI INSTANCE = URI.create("/webhooks/amocrm");
     private static final Logger log = LoggerFactory.getLogger(AmoCrmWebhookController.class);
 
@@ -47,25 +45,17 @@ class AmoCrmWebhookController {
         if (!properties.acceptsSecret(secret)) {
             return notFound();
         }
-        long declared = request.getContentLengthLong();
-        if (declared > MAX_BODY_BYTES) {
-            return tooLarge();
+        byte[] body = WebhookAnswers.boundedBody(request);
+        if (body == null) {
+            return WebhookAnswers.tooLarge(INSTANCE);
         }
-        byte[] body;
-        try (InputStream in = request.getInputStream()) {
-            body = in.readNBytes(MAX_BODY_BYTES + 1);
-        }
-        if (body.length > MAX_BODY_BYTES) {
-            return tooLarge();
-        }
-        if (declared >= 0 && body.length != declared) {
-            // Something before this endpoint read the form's parameters (a filter, DEBUG logging of Spring MVC's
-            // requests) and so the body; storing what is left would acknowledge a delivery that was never read.
+        if (WebhookAnswers.readBefore(request, body)) {
+            // Storing what is left would acknowledge a delivery that was never read.
             log.error("An amoCRM webhook's body was read before the endpoint: {} of {} bytes left; answered 500 so that"
-                    + " amoCRM sends it again", body.length, declared);
+                    + " amoCRM sends it again", body.length, request.getContentLengthLong());
             return problem(HttpStatus.INTERNAL_SERVER_ERROR, "The delivery was not read; send it again", null);
         }
-        String notForm = notUtf8Form(request.getContentType());
+        String notForm = WebhookAnswers.notUtf8Form(request.getContentType());
         if (notForm != null) {
             return problem(HttpStatus.BAD_REQUEST, notForm, "Content-Type");
         }
@@ -87,41 +77,12 @@ class AmoCrmWebhookController {
         }
     }
 
-    /** Why the content type is not UTF-8 form data, or null when it is. */
-    private static String notUtf8Form(String contentType) {
-        String expected = "A webhook is sent as " + MediaType.APPLICATION_FORM_URLENCODED_VALUE + " in UTF-8";
-        if (contentType == null) {
-            return expected + "; this one names no Content-Type";
-        }
-        try {
-            MediaType type = MediaType.parseMediaType(contentType);
-            boolean utf8 = type.getCharset() == null || type.getCharset().equals(StandardCharsets.UTF_8);
-            if (MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(type) && utf8) {
-                return null;
-            }
-        } catch (IllegalArgumentException unreadable) {
-            // An unparsable type or an unknown charset: not what amoCRM sends.
-        }
-        return expected + ", not " + contentType;
-    }
-
     /** The same answer for a wrong secret and for another account: nothing tells a caller which it was. */
     private static ResponseEntity<ProblemDetail> notFound() {
         return problem(HttpStatus.NOT_FOUND, "No webhook here", null);
     }
 
-    private static ResponseEntity<ProblemDetail> tooLarge() {
-        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "A webhook's body may have at most " + MAX_BODY_BYTES + " bytes",
-                null);
-    }
-
-    /** RFC 9457 problem details as ProblemResponses renders an InvalidFieldException, {@code field} naming the key. */
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, String field) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setInstance(INSTANCE);
-        if (field != null) {
-            problem.setProperty("field", field);
-        }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return WebhookAnswers.problem(status, detail, field, INSTANCE);
     }
 }

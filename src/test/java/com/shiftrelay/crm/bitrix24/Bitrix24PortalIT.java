@@ -47,6 +47,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "camunda.bpm.admin-user.password=" + Bitrix24PortalIT.ADMIN_PASSWORD,
         "shiftrelay.presence.inactivity-interval=PT1H",
         "shiftrelay.presence.confirmation-timeout=PT5S",
+        "shiftrelay.webhooks.bitrix24.application-token=" + Bitrix24PortalIT.APPLICATION_TOKEN,
+        "shiftrelay.webhooks.bitrix24.domain=clinic.bitrix24.ru",
         "shiftrelay.presence.tasklist-url=https://shiftrelay.example/camunda/app/tasklist/default/",
         "shiftrelay.presence.activity-poll-interval=PT1S",
         "shiftrelay.presence.directory-sync-interval=PT1H",
@@ -55,6 +57,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class Bitrix24PortalIT {
 
     static final String ADMIN_PASSWORD = "portal-Admin-7";
+    static final String APPLICATION_TOKEN = "51856fefc120afa4b628cc82d3935cce";
     static final String REST = "/rest/1/webhookcode";
     static final WireMockServer portal = new WireMockServer(options().dynamicPort());
 
@@ -169,6 +172,47 @@ class Bitrix24PortalIT {
         await().atMost(Duration.ofSeconds(40)).until(() -> !portal.findAll(postRequestedFor(
                 urlEqualTo(REST + "/im.notify.delete.json")).withRequestBody(
                 matchingJsonPath("$.ID", equalTo("4242")))).isEmpty());
+    }
+
+    @Test
+    void aDealEventIsVerifiedByItsApplicationTokenStoredOnceAndOtherwiseRefused() {
+        Api api = new Api(port);
+        String added = event("ONCRMDEALADD", "6641", APPLICATION_TOKEN, "clinic.bitrix24.ru");
+
+        Api.Response first = webhook(api, added);
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.body().get("accepted").asInt()).isEqualTo(1);
+        // Bitrix24 sent it twice (or somebody replays it): stored and acted on once
+        Api.Response again = webhook(api, added);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().get("accepted").asInt()).isZero();
+
+        Api.Response forged = webhook(api, event("ONCRMDEALADD", "6642", "guessed-token", "clinic.bitrix24.ru"));
+        assertThat(forged.status()).isEqualTo(401);
+        assertThat(forged.contentType()).startsWith("application/problem+json");
+        assertThat(forged.body().get("field").asText()).isEqualTo("auth[application_token]");
+        assertThat(webhook(api, event("ONCRMDEALADD", "6643", APPLICATION_TOKEN, "other.bitrix24.ru")).status())
+                .as("another portal").isEqualTo(401);
+        Api.Response malformed = webhook(api, event("ONCRMDEALADD", "six", APPLICATION_TOKEN, "clinic.bitrix24.ru"));
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.body().get("field").asText()).isEqualTo("data[FIELDS][ID]");
+        assertThat(api.request("POST", "/webhooks/bitrix24").json("{\"event\":\"ONCRMDEALADD\"}").send().status())
+                .as("not a form").isEqualTo(400);
+        assertThat(webhook(api, added + "&pad=" + "x".repeat(1024 * 1024)).status()).isEqualTo(413);
+        // the refused ones left nothing behind: the same deals sent properly now are new
+        assertThat(webhook(api, event("ONCRMDEALADD", "6642", APPLICATION_TOKEN, "clinic.bitrix24.ru")).body()
+                .get("accepted").asInt()).isEqualTo(1);
+    }
+
+    private static Api.Response webhook(Api api, String form) {
+        return api.request("POST", "/webhooks/bitrix24").form(form).send();
+    }
+
+    /** An event as a Bitrix24 portal posts it to a handler: form-encoded, brackets and all. */
+    private static String event(String event, String dealId, String token, String domain) {
+        return "event=" + event + "&event_handler_id=185&data%5BFIELDS%5D%5BID%5D=" + dealId + "&ts=1735374081"
+                + "&auth%5Bdomain%5D=" + domain + "&auth%5Bclient_endpoint%5D=https%3A%2F%2F" + domain + "%2Frest%2F"
+                + "&auth%5Bmember_id%5D=a223c6b3710f85df22e9377d6c4f7553&auth%5Bapplication_token%5D=" + token;
     }
 
     private static List<LoggedRequest> dealBatches() {
