@@ -57,6 +57,18 @@ public interface CrmGateway {
     default void withdrawNotification(long notificationId) {
     }
 
+    /**
+     * The next deal changes the CRM kept to be fetched, none when it keeps none (amoCRM pushes webhooks instead).
+     * {@code unfinishedBatchId} is a batch fetched before and never acknowledged: the CRM gives its changes again.
+     */
+    default java.util.Optional<DealChangeBatch> pendingDealChanges(String unfinishedBatchId) {
+        return java.util.Optional.empty();
+    }
+
+    /** The batch's changes are stored: the CRM may forget them. */
+    default void acknowledgeDealChanges(String batchId) {
+    }
+
     /** The most deals one {@link #reassign} request may carry. */
     int MAX_BATCH = 50;
 

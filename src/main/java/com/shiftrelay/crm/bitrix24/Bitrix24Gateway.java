@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.shiftrelay.crm.ActivityType;
 import com.shiftrelay.crm.CrmActivity;
 import com.shiftrelay.crm.CrmDeal;
+import com.shiftrelay.crm.CrmDealChange;
+import com.shiftrelay.crm.DealChangeBatch;
 import com.shiftrelay.crm.CrmDirectory;
 import com.shiftrelay.crm.CrmException;
 import com.shiftrelay.crm.CrmGateway;
@@ -222,6 +224,54 @@ final class Bitrix24Gateway implements CrmGateway {
             }
         }
         return days;
+    }
+
+    /**
+     * The next offline events (api-reference/events/offline-events.md): {@code event.offline.get} with {@code clear=0},
+     * which hides the events it returns under a {@code process_id} instead of deleting them, and gives them again when
+     * asked with that {@code process_id}. Several changes of one deal are one event there. Only deal events become
+     * changes; the batch is acknowledged whole all the same.
+     */
+    @Override
+    public Optional<DealChangeBatch> pendingDealChanges(String unfinishedBatchId) {
+        if (!properties.offlineEvents()) {
+            return Optional.empty();
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("clear", 0);
+        params.put("limit", Bitrix24Properties.PAGE_SIZE);
+        if (unfinishedBatchId != null) {
+            params.put("process_id", unfinishedBatchId);
+        }
+        JsonNode answer = calls.call("event.offline.get", params);
+        JsonNode result = answer.path("result");
+        JsonNode events = result.path("events");
+        String processId = result.path("process_id").isTextual() ? result.path("process_id").asText() : null;
+        if (!events.isArray() || events.isEmpty() || processId == null) {
+            return Optional.empty();
+        }
+        List<CrmDealChange> changes = new ArrayList<>();
+        for (JsonNode event : events) {
+            CrmDealChange.Kind kind = switch (Bitrix24Values.text(event, "EVENT_NAME").toUpperCase(java.util.Locale.ROOT)) {
+                case "ONCRMDEALADD" -> CrmDealChange.Kind.ADDED;
+                case "ONCRMDEALUPDATE" -> CrmDealChange.Kind.UPDATED;
+                case "ONCRMDEALDELETE" -> CrmDealChange.Kind.DELETED;
+                default -> null;
+            };
+            if (kind == null) {
+                continue;
+            }
+            long dealId = Bitrix24Values.id(event.path("EVENT_DATA").path("FIELDS"), "ID");
+            changes.add(new CrmDealChange(kind, dealId, null, null, null, null, null, null, null, null, List.of(), null,
+                    Bitrix24Values.instant(event, "TIMESTAMP_X")));
+        }
+        return Optional.of(new DealChangeBatch(processId, changes, answer.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** {@code event.offline.clear} with the batch's {@code process_id}: the portal deletes the events. */
+    @Override
+    public void acknowledgeDealChanges(String batchId) {
+        calls.call("event.offline.clear", Map.of("process_id", batchId));
     }
 
     @Override

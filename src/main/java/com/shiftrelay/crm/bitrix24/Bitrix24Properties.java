@@ -17,12 +17,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                          {@code OPERATION_TIME_LIMIT} is tried again within one call before giving up
  * @param pinnedField       the deal's yes/no user field ({@code UF_CRM_...}) that pins a deal to its person; empty =
  *                          nothing is pinned
+ * @param offlineEvents     whether new and changed deals are fetched from the portal's offline events
+ *                          ({@code event.offline.get}; a local application only), rather than pushed to ShiftRelay
  * @param callTimeout       the longest one call to Bitrix24 may take, its wait for the bucket, its requests and its
  *                          retries included; a job's lock must outlast the calls it makes
  */
 @ConfigurationProperties("shiftrelay.crm.bitrix24")
 public record Bitrix24Properties(String webhookUrl, String portalUrl, OAuth oauth, Integer requestsPerSecond,
-                                 Integer burst, Integer rateLimitRetries, String pinnedField, Duration callTimeout) {
+                                 Integer burst, Integer rateLimitRetries, String pinnedField, boolean offlineEvents,
+                                 Duration callTimeout) {
 
     /** Bitrix24 answers every list method 50 rows at a time, whatever is asked (limits.md, list methods). */
     public static final int PAGE_SIZE = 50;

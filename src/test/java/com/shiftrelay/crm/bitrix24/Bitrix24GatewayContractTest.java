@@ -24,6 +24,8 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.shiftrelay.crm.ActivityType;
 import com.shiftrelay.crm.CrmActivity;
 import com.shiftrelay.crm.CrmDeal;
+import com.shiftrelay.crm.CrmDealChange;
+import com.shiftrelay.crm.DealChangeBatch;
 import com.shiftrelay.crm.CrmDirectory;
 import com.shiftrelay.crm.CrmException;
 import com.shiftrelay.crm.CrmGateway;
@@ -70,6 +72,7 @@ import org.springframework.test.context.TestPropertySource;
         "shiftrelay.crm.bitrix24.burst=100",
         "shiftrelay.crm.bitrix24.rate-limit-retries=2",
         "shiftrelay.crm.bitrix24.call-timeout=PT10S",
+        "shiftrelay.crm.bitrix24.offline-events=true",
         "spring.datasource.url=jdbc:h2:mem:bitrix24-${random.uuid};DB_CLOSE_DELAY=-1;NON_KEYWORDS=VALUE"
 })
 class Bitrix24GatewayContractTest {
@@ -354,6 +357,47 @@ class Bitrix24GatewayContractTest {
                 .willReturn(ok("{\"result\":false," + Bitrix24Portal.TIME + "}")));
 
         assertThat(gateway.notifyUser(5, "?")).isEmpty();
+    }
+
+    @Test
+    void offlineEventsAreReadWithoutClearingThemAndClearedByTheirProcessId() {
+        portal.stubFor(post(urlEqualTo(REST + "/event.offline.get.json")).willReturn(ok("{\"result\":{"
+                + "\"process_id\":\"b4e1c2f0a5\",\"events\":["
+                + "{\"ID\":\"1\",\"TIMESTAMP_X\":\"2024-07-18T12:32:31+02:00\",\"EVENT_NAME\":\"ONCRMDEALADD\","
+                + "\"EVENT_DATA\":{\"FIELDS\":{\"ID\":\"6641\"}},\"EVENT_ADDITIONAL\":false,\"MESSAGE_ID\":\"1\"},"
+                + "{\"ID\":\"2\",\"TIMESTAMP_X\":\"2024-07-18T12:33:00+02:00\",\"EVENT_NAME\":\"ONCRMLEADADD\","
+                + "\"EVENT_DATA\":{\"FIELDS\":{\"ID\":\"17\"}},\"EVENT_ADDITIONAL\":false,\"MESSAGE_ID\":\"2\"},"
+                + "{\"ID\":\"3\",\"TIMESTAMP_X\":\"2024-07-18T12:34:00+02:00\",\"EVENT_NAME\":\"ONCRMDEALDELETE\","
+                + "\"EVENT_DATA\":{\"FIELDS\":{\"ID\":\"6600\"}},\"EVENT_ADDITIONAL\":false,\"MESSAGE_ID\":\"3\"}]},"
+                + Bitrix24Portal.TIME + "}")));
+        portal.stubFor(post(urlEqualTo(REST + "/event.offline.clear.json"))
+                .willReturn(ok("{\"result\":true," + Bitrix24Portal.TIME + "}")));
+
+        DealChangeBatch batch = gateway.pendingDealChanges(null).orElseThrow();
+
+        assertThat(batch.batchId()).isEqualTo("b4e1c2f0a5");
+        assertThat(batch.changes()).extracting(CrmDealChange::kind, CrmDealChange::dealId).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(CrmDealChange.Kind.ADDED, 6641L),
+                org.assertj.core.groups.Tuple.tuple(CrmDealChange.Kind.DELETED, 6600L));
+        assertThat(batch.changes().get(0).changedAt()).isEqualTo(Instant.parse("2024-07-18T10:32:31Z"));
+        portal.verify(postRequestedFor(urlEqualTo(REST + "/event.offline.get.json"))
+                .withRequestBody(equalToJson("{\"clear\":0,\"limit\":50}")));
+
+        gateway.pendingDealChanges("b4e1c2f0a5");
+        portal.verify(postRequestedFor(urlEqualTo(REST + "/event.offline.get.json"))
+                .withRequestBody(equalToJson("{\"clear\":0,\"limit\":50,\"process_id\":\"b4e1c2f0a5\"}")));
+
+        gateway.acknowledgeDealChanges("b4e1c2f0a5");
+        portal.verify(exactly(1), postRequestedFor(urlEqualTo(REST + "/event.offline.clear.json"))
+                .withRequestBody(equalToJson("{\"process_id\":\"b4e1c2f0a5\"}")));
+    }
+
+    @Test
+    void noOfflineEventsIsNoBatch() {
+        portal.stubFor(post(urlEqualTo(REST + "/event.offline.get.json")).willReturn(ok(
+                "{\"result\":{\"process_id\":null,\"events\":[]}," + Bitrix24Portal.TIME + "}")));
+
+        assertThat(gateway.pendingDealChanges(null)).isEmpty();
     }
 
     /** A row of crm.activity.list as documented: its author and editor are the one who acted. */
