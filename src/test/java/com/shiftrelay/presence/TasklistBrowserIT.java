@@ -161,7 +161,9 @@ class TasklistBrowserIT {
         Page pavels = browser.newPage("ru-RU");
         pavels.setDefaultTimeout(45_000);
         Browser.signIn(pavels, "tasklist", "pavelaway", "demo");
-        assertThat(pavels.locator("[data-testid=shiftrelay-notifications]")).isVisible();
+        // The page's default timeout does not reach assertions, which wait 5 s unless told otherwise.
+        assertThat(pavels.locator("[data-testid=shiftrelay-notifications]"))
+                .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(45_000));
 
         Api api = new Api(port);
         assertThat(api.post("/api/managers/" + oleg + "/online", null, "admin", "admin").status()).isEqualTo(202);
