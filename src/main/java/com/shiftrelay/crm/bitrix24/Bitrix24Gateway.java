@@ -146,7 +146,8 @@ final class Bitrix24Gateway implements CrmGateway {
         }
         Map<String, Object> commands = new LinkedHashMap<>();
         for (Reassignment move : batch) {
-            commands.put(commandKey(move.dealId()), "crm.deal.update?" + query(move));
+            commands.put(commandKey(move.dealId()), "crm.deal.update?" + query(move)
+                    + (properties.hasAuthConnector() ? "&auth_connector=" + encode(properties.authConnector()) : ""));
         }
         JsonNode answer = batch(commands);
         // An empty PHP array comes as [] where an object is documented (batch.md); path() on [] finds no key either.

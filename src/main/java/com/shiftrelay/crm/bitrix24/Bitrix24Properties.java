@@ -19,13 +19,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                          nothing is pinned
  * @param offlineEvents     whether new and changed deals are fetched from the portal's offline events
  *                          ({@code event.offline.get}; a local application only), rather than pushed to ShiftRelay
+ * @param authConnector     the source key ({@code auth_connector}) ShiftRelay's own deal updates carry, so that an
+ *                          offline event bound with the same key does not report them back (Pro plans and above);
+ *                          empty = none
  * @param callTimeout       the longest one call to Bitrix24 may take, its wait for the bucket, its requests and its
  *                          retries included; a job's lock must outlast the calls it makes
  */
 @ConfigurationProperties("shiftrelay.crm.bitrix24")
 public record Bitrix24Properties(String webhookUrl, String portalUrl, OAuth oauth, Integer requestsPerSecond,
                                  Integer burst, Integer rateLimitRetries, String pinnedField, boolean offlineEvents,
-                                 Duration callTimeout) {
+                                 String authConnector, Duration callTimeout) {
 
     /** Bitrix24 answers every list method 50 rows at a time, whatever is asked (limits.md, list methods). */
     public static final int PAGE_SIZE = 50;
@@ -54,6 +57,10 @@ public record Bitrix24Properties(String webhookUrl, String portalUrl, OAuth oaut
         }
         webhookUrl = present(webhookUrl) ? absolute("webhook-url", webhookUrl) : null;
         portalUrl = present(portalUrl) ? absolute("portal-url", portalUrl) : null;
+    }
+
+    boolean hasAuthConnector() {
+        return present(authConnector);
     }
 
     boolean hasWebhook() {

@@ -73,6 +73,7 @@ import org.springframework.test.context.TestPropertySource;
         "shiftrelay.crm.bitrix24.rate-limit-retries=2",
         "shiftrelay.crm.bitrix24.call-timeout=PT10S",
         "shiftrelay.crm.bitrix24.offline-events=true",
+        "shiftrelay.crm.bitrix24.auth-connector=shiftrelay",
         "spring.datasource.url=jdbc:h2:mem:bitrix24-${random.uuid};DB_CLOSE_DELAY=-1;NON_KEYWORDS=VALUE"
 })
 class Bitrix24GatewayContractTest {
@@ -201,7 +202,9 @@ class Bitrix24GatewayContractTest {
                 .withRequestBody(matchingJsonPath("$.halt", equalTo("0")))
                 .withRequestBody(matchingJsonPath("$.cmd.length()", equalTo("50")))
                 .withRequestBody(matchingJsonPath("$.cmd.deal17", equalTo(
-                        "crm.deal.update?id=17&fields%5BASSIGNED_BY_ID%5D=7&params%5BREGISTER_SONET_EVENT%5D=N"))));
+                        "crm.deal.update?id=17&fields%5BASSIGNED_BY_ID%5D=7&params%5BREGISTER_SONET_EVENT%5D=N"
+                                // ShiftRelay's own change does not come back as an offline event bound with this key
+                                + "&auth_connector=shiftrelay"))));
         portal.verify(exactly(1), anyRequestedFor(anyUrl()));
     }
 
