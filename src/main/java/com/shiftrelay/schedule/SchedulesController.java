@@ -70,13 +70,16 @@ class SchedulesController {
 
     @PutMapping("/schedule")
     ScheduleView replace(@PathVariable long id, @RequestBody ScheduleJson.Body body) {
-        return ScheduleView.of(changes.replace(id, body));
+        return ScheduleView.of(ScheduleConflictException.retried(() -> changes.replace(id, body)));
     }
 
     /** Nothing restricts the manager any more; their exceptions go too. */
     @DeleteMapping("/schedule")
     ResponseEntity<Void> remove(@PathVariable long id) {
-        changes.remove(id);
+        ScheduleConflictException.retried(() -> {
+            changes.remove(id);
+            return null;
+        });
         return ResponseEntity.noContent().build();
     }
 
@@ -99,7 +102,7 @@ class SchedulesController {
 
     @PostMapping("/exceptions")
     ResponseEntity<ExceptionJson.View> add(@PathVariable long id, @RequestBody ExceptionJson body) {
-        ExceptionEntry added = changes.add(id, body);
+        ExceptionEntry added = ScheduleConflictException.retried(() -> changes.add(id, body));
         return ResponseEntity.created(URI.create("/api/managers/" + id + "/exceptions/" + added.id()))
                 .body(views(List.of(added)).get(0));
     }
@@ -107,7 +110,10 @@ class SchedulesController {
     /** A swap's deletion deletes both halves. */
     @DeleteMapping("/exceptions/{exceptionId}")
     ResponseEntity<Void> removeException(@PathVariable long id, @PathVariable long exceptionId) {
-        changes.removeException(id, exceptionId);
+        ScheduleConflictException.retried(() -> {
+            changes.removeException(id, exceptionId);
+            return null;
+        });
         return ResponseEntity.noContent().build();
     }
 

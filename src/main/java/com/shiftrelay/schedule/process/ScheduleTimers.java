@@ -8,6 +8,8 @@ import com.shiftrelay.schedule.ScheduleChanged;
 import com.shiftrelay.schedule.Schedules;
 import com.shiftrelay.schedule.TeamScheduleChanged;
 import java.util.Map;
+import com.shiftrelay.schedule.ScheduleConflictException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -53,7 +55,7 @@ class ScheduleTimers {
     }
 
     private void follow(Manager manager) {
-        ShiftRelayCommands.withoutUserAuthorization(() -> {
+        conflictsTold(() -> ShiftRelayCommands.withoutUserAuthorization(() -> {
             String key = String.valueOf(manager.getId());
             if (running(ScheduleVariables.SHIFTS_PROCESS, key)) {
                 runtime.createMessageCorrelation(ScheduleVariables.MESSAGE_SCHEDULE_CHANGED).processInstanceBusinessKey(key)
@@ -63,11 +65,11 @@ class ScheduleTimers {
                         ScheduleVariables.MANAGER_ID, manager.getId(), ScheduleVariables.MANAGER_LOGIN, manager.getLogin()));
             }
             return null;
-        });
+        }));
     }
 
     private void followSweeps(long teamId) {
-        ShiftRelayCommands.withoutUserAuthorization(() -> {
+        conflictsTold(() -> ShiftRelayCommands.withoutUserAuthorization(() -> {
             String key = String.valueOf(teamId);
             if (running(ScheduleVariables.SWEEPS_PROCESS, key)) {
                 runtime.createMessageCorrelation(ScheduleVariables.MESSAGE_TEAM_SCHEDULE_CHANGED)
@@ -77,7 +79,20 @@ class ScheduleTimers {
                         Map.of(ScheduleVariables.TEAM_ID, teamId));
             }
             return null;
-        });
+        }));
+    }
+
+    /**
+     * A process that moved on while it was told of the change (its timer fired meanwhile) fails the telling; the
+     * change, which is undone with it, is made again by its caller.
+     */
+    private static void conflictsTold(Runnable tell) {
+        try {
+            tell.run();
+        } catch (OptimisticLockingException e) {
+            throw new ScheduleConflictException("A shift or sweep process moved on while told of the schedule change: "
+                    + e.getMessage());
+        }
     }
 
     private boolean running(String process, String businessKey) {
