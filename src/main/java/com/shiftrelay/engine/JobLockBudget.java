@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 class JobLockBudget implements InitializingBean {
 
     static final String PROVIDER_PROPERTY = "shiftrelay.crm.provider";
+    static final String SANDBOX_DIALECT_PROPERTY = "shiftrelay.sandbox.dialect";
     static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(30);
 
     private final ProcessEngine engine;
@@ -34,15 +35,17 @@ class JobLockBudget implements InitializingBean {
     public void afterPropertiesSet() {
         JobExecutor jobs = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
         Binder binder = Binder.get(environment);
-        String property = callTimeoutProperty(binder.bind(PROVIDER_PROPERTY, String.class).orElse("sandbox"));
+        String property = callTimeoutProperty(binder.bind(PROVIDER_PROPERTY, String.class).orElse("sandbox"),
+                binder.bind(SANDBOX_DIALECT_PROPERTY, String.class).orElse("amocrm"));
         Duration callTimeout = binder.bind(property, Duration.class).orElse(DEFAULT_CALL_TIMEOUT);
         check(Duration.ofMillis(jobs.getLockTimeInMillis()), callTimeout, property);
     }
 
-    /** The sandbox speaks amoCRM's dialect through the amoCRM adapter; Bitrix24 has an adapter of its own. */
-    static String callTimeoutProperty(String provider) {
-        return provider.equalsIgnoreCase("bitrix24") ? "shiftrelay.crm.bitrix24.call-timeout"
-                : "shiftrelay.crm.amocrm.call-timeout";
+    /** The adapter that makes the calls: the sandbox speaks either CRM's dialect to that CRM's adapter. */
+    static String callTimeoutProperty(String provider, String sandboxDialect) {
+        boolean bitrix24 = provider.equalsIgnoreCase("bitrix24")
+                || provider.equalsIgnoreCase("sandbox") && sandboxDialect.equalsIgnoreCase("bitrix24");
+        return bitrix24 ? "shiftrelay.crm.bitrix24.call-timeout" : "shiftrelay.crm.amocrm.call-timeout";
     }
 
     static void check(Duration lockTime, Duration callTimeout, String callTimeoutProperty) {

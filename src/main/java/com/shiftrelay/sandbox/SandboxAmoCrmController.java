@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(SandboxWebConfiguration.API_BASE)
-@ConditionalOnSandboxCrm
+@ConditionalOnSandboxDialect(SandboxProperties.Dialect.AMOCRM)
 class SandboxAmoCrmController {
 
     static final MediaType HAL_JSON = MediaType.parseMediaType("application/hal+json");

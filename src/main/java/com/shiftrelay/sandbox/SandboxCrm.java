@@ -10,11 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
@@ -124,6 +126,31 @@ public class SandboxCrm {
      */
     public void setOutage(boolean down) {
         outage.set(down);
+    }
+
+    /** The work days Bitrix24's time management knows ({@code timeman.status}). */
+    static final Set<String> WORK_DAYS = Set.of("OPENED", "PAUSED", "CLOSED", "EXPIRED");
+
+    /**
+     * The user opening, pausing or closing their work day in Bitrix24's time management (the Bitrix24 dialect's
+     * {@code timeman.status} reports it): OPENED, PAUSED, CLOSED or EXPIRED.
+     */
+    @Transactional
+    public void setWorkDay(long userId, String status) {
+        if (status == null || !WORK_DAYS.contains(status)) {
+            throw badField("status", "status must be one of OPENED, PAUSED, CLOSED, EXPIRED, not "
+                    + (status == null ? "missing" : "'" + status + "'"));
+        }
+        user(userId).setWorkDay(status, now());
+    }
+
+    /** A user's work day and since when it is so (null for the day every user starts with). */
+    record WorkDay(String status, Instant since) {
+    }
+
+    @Transactional(readOnly = true)
+    Optional<WorkDay> workDay(long userId) {
+        return users.findById(userId).map(user -> new WorkDay(user.getWorkDay(), user.getWorkDaySince()));
     }
 
     /** An admin switching a user off (or on) in the CRM. */
@@ -398,6 +425,39 @@ public class SandboxCrm {
     record LeadFilter(Set<Long> ids, Set<Long> responsibleIds, Set<Long> pipelineIds, Set<Long> statusIds) {
     }
 
+    /**
+     * Up to {@code limit} leads of the filter with ids above {@code idAbove}, ids ascending; {@code open} true keeps
+     * those neither won nor lost, false those closed, null all.
+     */
+    @Transactional(readOnly = true)
+    List<Lead> leadsAbove(LeadFilter filter, Boolean open, long idAbove, int limit) {
+        Specification<Lead> spec = leadSpecification(filter).and((root, query, cb) -> {
+            List<Predicate> where = new ArrayList<>();
+            where.add(cb.greaterThan(root.get("id"), idAbove));
+            if (open != null) {
+                Predicate closed = root.get("statusId").in(CLOSED_STATUSES);
+                where.add(open ? cb.not(closed) : closed);
+            }
+            return cb.and(where.toArray(Predicate[]::new));
+        });
+        return leads.findAll(spec, PageRequest.of(0, limit, Sort.by("id"))).getContent();
+    }
+
+    /** Up to {@code limit} events of the types at or after {@code from} with ids above {@code idAbove}, ids ascending. */
+    @Transactional(readOnly = true)
+    List<Event> eventsAbove(Instant from, long idAbove, Set<String> types, int limit) {
+        Specification<Event> spec = (root, query, cb) -> cb.and(cb.greaterThan(root.get("id"), idAbove),
+                root.get("type").in(types),
+                from == null ? cb.conjunction() : cb.greaterThanOrEqualTo(root.get("createdAt"), from));
+        return events.findAll(spec, PageRequest.of(0, limit, Sort.by("id"))).getContent();
+    }
+
+    /** Up to {@code limit} users from the {@code offset}-th, ids ascending. */
+    @Transactional(readOnly = true)
+    List<User> usersFrom(int offset, int limit) {
+        return users.findAllByOrderByIdAsc().stream().skip(offset).limit(limit).toList();
+    }
+
     /** The filters of {@code GET /events}; null or empty means "any". */
     record EventFilter(Instant from, Instant to, Set<String> types, Set<Long> createdBy, Set<Long> entityIds) {
     }
@@ -429,7 +489,11 @@ public class SandboxCrm {
 
     @Transactional(readOnly = true)
     Page<Lead> leadPage(LeadFilter filter, Pageable page) {
-        Specification<Lead> spec = (root, query, cb) -> {
+        return leads.findAll(leadSpecification(filter), page);
+    }
+
+    private static Specification<Lead> leadSpecification(LeadFilter filter) {
+        return (root, query, cb) -> {
             List<Predicate> where = new ArrayList<>();
             in(where, root.get("id"), filter.ids());
             in(where, root.get("responsibleUserId"), filter.responsibleIds());
@@ -437,7 +501,6 @@ public class SandboxCrm {
             in(where, root.get("statusId"), filter.statusIds());
             return cb.and(where.toArray(Predicate[]::new));
         };
-        return leads.findAll(spec, page);
     }
 
     @Transactional(readOnly = true)
@@ -475,6 +538,12 @@ public class SandboxCrm {
      */
     @Transactional
     BatchOutcome changeResponsibles(List<ResponsibleChange> changes) {
+        return changeResponsibles(changes, properties.partialBatches());
+    }
+
+    /** As {@link #changeResponsibles(List)}; {@code partial} applies the valid items of a batch refused in part. */
+    @Transactional
+    BatchOutcome changeResponsibles(List<ResponsibleChange> changes, boolean partial) {
         List<BatchRejectedException.ItemError> refused = new ArrayList<>();
         List<ResponsibleChange> valid = new ArrayList<>();
         List<Lead> found = new ArrayList<>();
@@ -500,7 +569,7 @@ public class SandboxCrm {
                 found.add(lead);
             }
         }
-        if (!refused.isEmpty() && !properties.partialBatches()) {
+        if (!refused.isEmpty() && !partial) {
             return new BatchOutcome(List.of(), refused);
         }
         Instant now = now();

@@ -11,13 +11,40 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param seedDemoData      whether an empty sandbox is filled with demo teams, managers and deals at start
  * @param partialBatches    whether {@code PATCH /leads} applies the valid items of a batch it refuses in part, as
  *                          some CRMs do; by default a refused batch changes nothing
- * @param webhooks          the lead webhooks it sends, as amoCRM sends them to an integration
+ * @param webhooks          the deal webhooks it sends, as the CRM of its dialect sends them to an integration
+ * @param dialect           which CRM's API it speaks: {@code amocrm} (the default) or {@code bitrix24}; ShiftRelay's
+ *                          adapter for that CRM talks to it
+ * @param bitrix24          its Bitrix24 dialect's inbound webhook and limits
  */
 @ConfigurationProperties("shiftrelay.sandbox")
 public record SandboxProperties(String token, Integer requestsPerSecond, Boolean seedDemoData,
-                                Boolean partialBatches, Webhooks webhooks) {
+                                Boolean partialBatches, Webhooks webhooks, Dialect dialect, Bitrix24 bitrix24) {
+
+    public enum Dialect {
+        AMOCRM("amoCRM", "/sandbox/amocrm/api/v4"),
+        BITRIX24("Bitrix24", "/sandbox/bitrix24/rest");
+
+        private final String title;
+        private final String apiPath;
+
+        Dialect(String title, String apiPath) {
+            this.title = title;
+            this.apiPath = apiPath;
+        }
+
+        public String title() {
+            return title;
+        }
+
+        /** Where below this server the dialect's API lives. */
+        public String apiPath() {
+            return apiPath;
+        }
+    }
 
     public SandboxProperties {
+        dialect = dialect == null ? Dialect.AMOCRM : dialect;
+        bitrix24 = bitrix24 == null ? new Bitrix24(null, null, null) : bitrix24;
         token = token == null || token.isBlank() ? "sandbox-token" : token;
         requestsPerSecond = requestsPerSecond == null ? 7 : requestsPerSecond;
         seedDemoData = seedDemoData == null || seedDemoData;
@@ -49,6 +76,29 @@ public record SandboxProperties(String token, Integer requestsPerSecond, Boolean
             }
             if (backoff.isNegative()) {
                 throw new IllegalArgumentException("shiftrelay.sandbox.webhooks.backoff must not be negative");
+            }
+        }
+    }
+
+    /**
+     * The Bitrix24 dialect: {@code /sandbox/bitrix24/rest/{webhookUser}/{token}/{method}.json}, an inbound webhook with
+     * the sandbox's token as its code, behind a leaky bucket like a portal's (limits.md).
+     *
+     * @param webhookUser       the user whose inbound webhook it is
+     * @param requestsPerSecond how fast the bucket drains: 2 a second, as on a portal's standard plans
+     * @param burst             how many requests it holds before a request is answered 503 QUERY_LIMIT_EXCEEDED: 50
+     */
+    public record Bitrix24(Long webhookUser, Integer requestsPerSecond, Integer burst) {
+
+        public Bitrix24 {
+            webhookUser = webhookUser == null ? 1 : webhookUser;
+            requestsPerSecond = requestsPerSecond == null ? 2 : requestsPerSecond;
+            burst = burst == null ? 50 : burst;
+            if (requestsPerSecond < 1) {
+                throw new IllegalArgumentException("shiftrelay.sandbox.bitrix24.requests-per-second must be at least 1");
+            }
+            if (burst < 1) {
+                throw new IllegalArgumentException("shiftrelay.sandbox.bitrix24.burst must be at least 1");
             }
         }
     }

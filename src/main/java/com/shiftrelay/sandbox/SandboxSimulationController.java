@@ -47,17 +47,32 @@ class SandboxSimulationController {
     record PipelineView(long id, String name, List<PipelineStages.Stage> stages) {
     }
 
+    /** {@code workDay}: the manager's work day as the Bitrix24 dialect reports it (timeman.status). */
     record ManagerView(long id, String name, String login, String email, Long teamId, String team, String state,
-                       int leadCount, List<LeadView> leads) {
+                       String workDay, int leadCount, List<LeadView> leads) {
+    }
+
+    record WorkDayRequest(String status) {
+    }
+
+    record WorkDayView(long userId, String status) {
+    }
+
+    /** The CRM dialect the sandbox speaks and where its API lives. */
+    record DialectView(String id, String name, String api) {
     }
 
     /** Who is looking: the page shows it, and offers the reset to administrators only. */
     record Viewer(String login, boolean administrator) {
     }
 
-    /** {@code webhooks}: the latest deliveries of the sandbox's webhooks, newest first. */
-    record State(String crm, Viewer viewer, List<SandboxTeam> teams, List<ManagerView> managers,
-                 List<PipelineView> pipelines, List<SandboxWebhooks.Delivery> webhooks) {
+    /**
+     * {@code webhooks}: the latest deliveries of the sandbox's webhooks, newest first; {@code notifications}: the latest
+     * personal notifications (the Bitrix24 dialect's {@code im.notify.personal.add}), newest first.
+     */
+    record State(String crm, DialectView dialect, Viewer viewer, List<SandboxTeam> teams, List<ManagerView> managers,
+                 List<PipelineView> pipelines, List<SandboxWebhooks.Delivery> webhooks,
+                 List<SandboxNotifications.Notification> notifications) {
     }
 
     record ResetOutcome(int deals) {
@@ -67,12 +82,17 @@ class SandboxSimulationController {
     private final SandboxDemoSeeder demo;
     private final Managers managers;
     private final SandboxWebhooks webhooks;
+    private final SandboxNotifications notifications;
+    private final SandboxProperties.Dialect dialect;
 
-    SandboxSimulationController(SandboxCrm crm, SandboxDemoSeeder demo, Managers managers, SandboxWebhooks webhooks) {
+    SandboxSimulationController(SandboxCrm crm, SandboxDemoSeeder demo, Managers managers, SandboxWebhooks webhooks,
+                                SandboxNotifications notifications, SandboxProperties properties) {
         this.crm = crm;
         this.demo = demo;
         this.managers = managers;
         this.webhooks = webhooks;
+        this.notifications = notifications;
+        this.dialect = properties.dialect();
     }
 
     @GetMapping("/sandbox")
@@ -110,6 +130,17 @@ class SandboxSimulationController {
         return crm.lead(id);
     }
 
+    /**
+     * The manager opening, pausing or closing their work day in Bitrix24's time management; the Bitrix24 dialect's
+     * {@code timeman.status} reports it from then on. 400 naming {@code status} for anything but OPENED, PAUSED, CLOSED
+     * or EXPIRED.
+     */
+    @PostMapping("/sandbox/users/{id}/work-day")
+    WorkDayView workDay(@PathVariable long id, @RequestBody WorkDayRequest request) {
+        crm.setWorkDay(id, request.status());
+        return new WorkDayView(id, request.status());
+    }
+
     /** Starts the demo over: the demo's deals dealt out again to the same people; ShiftRelay's side is untouched. */
     @PostMapping("/sandbox/reset")
     ResetOutcome reset() {
@@ -136,12 +167,14 @@ class SandboxSimulationController {
             Manager manager = presence.get(user.id());
             String state = manager == null ? "UNKNOWN" : manager.getState().name();
             return new ManagerView(user.id(), user.name(), user.login(), user.email(), user.teamId(),
-                    user.teamId() == null ? null : teamNames.get(user.teamId()), state, leads.size(), leads);
+                    user.teamId() == null ? null : teamNames.get(user.teamId()), state, user.workDay(), leads.size(),
+                    leads);
         }).toList();
         List<PipelineView> pipelineViews = pipelines.entrySet().stream()
                 .map(p -> new PipelineView(p.getKey(), p.getValue(), PipelineStages.of(p.getKey()))).toList();
-        return new State("sandbox", new Viewer(viewer.getName(), ApiRoles.isAdmin(viewer)), teams, views,
-                pipelineViews, webhooks.recent());
+        return new State("sandbox", new DialectView(dialect.name().toLowerCase(java.util.Locale.ROOT), dialect.title(),
+                dialect.apiPath()), new Viewer(viewer.getName(), ApiRoles.isAdmin(viewer)), teams, views, pipelineViews,
+                webhooks.recent(), notifications.recent());
     }
 
     private static long required(Long value, String field) {

@@ -7,7 +7,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Web plumbing of the sandbox CRM: its API guard and the raw brackets amoCRM-style clients send. */
+/** Web plumbing of the sandbox CRM: its dialect's API guard and the raw brackets amoCRM-style clients send. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnSandboxCrm
 class SandboxWebConfiguration {
@@ -17,12 +17,24 @@ class SandboxWebConfiguration {
     static final String API_BASE = ACCOUNT_BASE + "/api/v4";
 
     @Bean
+    @ConditionalOnSandboxDialect(SandboxProperties.Dialect.AMOCRM)
     FilterRegistrationBean<SandboxApiGuard> sandboxApiGuard(SandboxProperties properties, SandboxOutage outage,
                                                             ObjectMapper json) {
         FilterRegistrationBean<SandboxApiGuard> registration =
                 new FilterRegistrationBean<>(new SandboxApiGuard(properties, outage, json));
         registration.addUrlPatterns("/sandbox/amocrm/*");
         registration.setName("sandboxApiGuard");
+        return registration;
+    }
+
+    @Bean
+    @ConditionalOnSandboxDialect(SandboxProperties.Dialect.BITRIX24)
+    FilterRegistrationBean<SandboxBitrix24Guard> sandboxBitrix24Guard(SandboxProperties properties,
+                                                                      SandboxOutage outage, ObjectMapper json) {
+        FilterRegistrationBean<SandboxBitrix24Guard> registration =
+                new FilterRegistrationBean<>(new SandboxBitrix24Guard(properties, outage, json));
+        registration.addUrlPatterns(SandboxBitrix24Guard.PATH + "/*");
+        registration.setName("sandboxBitrix24Guard");
         return registration;
     }
 

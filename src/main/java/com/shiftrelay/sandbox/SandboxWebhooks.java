@@ -4,6 +4,7 @@ import com.shiftrelay.web.LocalServer;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -31,8 +32,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.util.UriUtils;
 
 /**
- * Sends amoCRM's lead webhooks for the sandbox's changes, as amoCRM notifies an integration: to ShiftRelay's own
- * endpoint unless {@code shiftrelay.sandbox.webhooks.url} names another. A change is sent only once its
+ * Sends the sandbox's deal changes as its dialect's CRM notifies an integration: amoCRM's lead webhooks, one per
+ * change, or Bitrix24's outbound events ({@code ONCRMDEALADD}, {@code ONCRMDEALUPDATE}), one per deal; to ShiftRelay's
+ * own endpoint unless {@code shiftrelay.sandbox.webhooks.url} names another. A change is sent only once its
  * transaction has committed, from one thread of its own in the order of the commits, so whoever changed the
  * sandbox never waits for the receiver; a delivery that fails is tried again after a pause, and one that keeps
  * failing is logged and given up. The latest deliveries are kept for the sandbox page.
@@ -49,6 +51,9 @@ class SandboxWebhooks {
     static final String SECRET_PROPERTY = "shiftrelay.webhooks.amocrm.secret";
     static final String DEFAULT_SECRET = "sandbox-webhook-secret";
     static final String OWN_ENDPOINT = "/webhooks/amocrm/";
+    static final String APPLICATION_TOKEN_PROPERTY = "shiftrelay.webhooks.bitrix24.application-token";
+    static final String DEFAULT_APPLICATION_TOKEN = "sandbox-application-token";
+    static final String OWN_BITRIX24_ENDPOINT = "/webhooks/bitrix24";
     static final int KEPT_DELIVERIES = 50;
     /** Webhooks waiting to be sent; more than that while the receiver is slow are dropped, and recorded so. */
     private static final int QUEUE_CAPACITY = 200;
@@ -57,8 +62,14 @@ class SandboxWebhooks {
 
     private static final Logger log = LoggerFactory.getLogger(SandboxWebhooks.class);
 
+    /** One request to send: what it reports, for the page, and its form. */
+    private record Message(String action, List<Long> leadIds, String body) {
+    }
+
     private final SandboxProperties.Webhooks settings;
+    private final SandboxProperties.Dialect dialect;
     private final String secret;
+    private final String applicationToken;
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
     // One thread: webhooks leave in the order their changes committed, as a receiver would expect them.
@@ -73,8 +84,12 @@ class SandboxWebhooks {
 
     SandboxWebhooks(SandboxProperties properties, Environment environment, ObjectProvider<Clock> clock) {
         this.settings = properties.webhooks();
-        // The webhook endpoint owns shiftrelay.webhooks.*; the sandbox only needs to know where that endpoint is.
-        this.secret = Binder.get(environment).bind(SECRET_PROPERTY, String.class).orElse(DEFAULT_SECRET);
+        this.dialect = properties.dialect();
+        // The webhook endpoints own shiftrelay.webhooks.*; the sandbox only needs to know where they are and what
+        // they check.
+        Binder binder = Binder.get(environment);
+        this.secret = binder.bind(SECRET_PROPERTY, String.class).orElse(DEFAULT_SECRET);
+        this.applicationToken = binder.bind(APPLICATION_TOKEN_PROPERTY, String.class).orElse(DEFAULT_APPLICATION_TOKEN);
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
@@ -90,13 +105,37 @@ class SandboxWebhooks {
         if (!settings.enabled()) {
             return;
         }
-        try {
-            sender.execute(() -> deliver(change));
-        } catch (RejectedExecutionException e) {
-            log.warn("Sandbox webhook leads[{}] for leads {} dropped: {} webhooks are waiting already",
-                    change.action(), leadIds(change), QUEUE_CAPACITY);
-            record(change, false, null, "dropped: " + QUEUE_CAPACITY + " webhooks were waiting already", 0);
+        for (Message message : messages(change)) {
+            try {
+                sender.execute(() -> deliver(message));
+            } catch (RejectedExecutionException e) {
+                log.warn("Sandbox webhook {} for deals {} dropped: {} webhooks are waiting already",
+                        message.action(), message.leadIds(), QUEUE_CAPACITY);
+                record(message, false, null, "dropped: " + QUEUE_CAPACITY + " webhooks were waiting already", 0);
+            }
         }
+    }
+
+    /**
+     * amoCRM reports a change's leads together in one webhook; Bitrix24 sends one event per deal, naming only its id
+     * (api-reference/crm/deals/events/on-crm-deal-add.md), signed with the application's token.
+     */
+    private List<Message> messages(SandboxLeadsChanged change) {
+        if (dialect == SandboxProperties.Dialect.AMOCRM) {
+            String accountUrl = serverBaseUrl + SandboxWebConfiguration.ACCOUNT_BASE;
+            return List.of(new Message("leads[" + change.action() + "]", leadIds(change),
+                    AmoCrmWebhookForm.encode(change, accountUrl)));
+        }
+        String event = SandboxLeadsChanged.ADD.equals(change.action()) ? "ONCRMDEALADD" : "ONCRMDEALUPDATE";
+        long ts = clock.instant().getEpochSecond();
+        return change.leads().stream().map(lead -> new Message(event, List.of(lead.id()),
+                "event=" + event + "&" + form("data[FIELDS][ID]") + "=" + lead.id() + "&ts=" + ts
+                        + "&" + form("auth[domain]") + "=" + form(SandboxBitrix24Api.DOMAIN)
+                        + "&" + form("auth[application_token]") + "=" + form(applicationToken))).toList();
+    }
+
+    private static String form(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     /** The latest deliveries, newest first. */
@@ -111,7 +150,7 @@ class SandboxWebhooks {
         sender.shutdownNow();
     }
 
-    private void deliver(SandboxLeadsChanged change) {
+    private void deliver(Message message) {
         Duration pause = settings.backoff();
         Integer status = null;
         String error;
@@ -123,12 +162,12 @@ class SandboxWebhooks {
                 if (url == null) {
                     throw new IOException("the web server has not started yet");
                 }
-                HttpResponse<Void> response = http.send(request(url, change), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = http.send(request(url, message), HttpResponse.BodyHandlers.discarding());
                 status = response.statusCode();
                 if (status >= 200 && status < 300) {
-                    log.debug("Sandbox webhook leads[{}] for leads {} delivered: HTTP {}", change.action(),
-                            leadIds(change), status);
-                    record(change, true, status, null, tries);
+                    log.debug("Sandbox webhook {} for deals {} delivered: HTTP {}", message.action(),
+                            message.leadIds(), status);
+                    record(message, true, status, null, tries);
                     return;
                 }
                 error = "HTTP " + status;
@@ -137,35 +176,33 @@ class SandboxWebhooks {
                 error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                record(change, false, status, "stopped: the application is shutting down", tries);
+                record(message, false, status, "stopped: the application is shutting down", tries);
                 return;
             }
             if (tries >= settings.attempts()) {
-                log.warn("Sandbox webhook leads[{}] for leads {} given up after {} tries: {}", change.action(),
-                        leadIds(change), tries, error);
-                record(change, false, status, error, tries);
+                log.warn("Sandbox webhook {} for deals {} given up after {} tries: {}", message.action(),
+                        message.leadIds(), tries, error);
+                record(message, false, status, error, tries);
                 return;
             }
-            log.info("Sandbox webhook leads[{}] for leads {} failed on try {} of {} ({}); trying again in {}",
-                    change.action(), leadIds(change), tries, settings.attempts(), error, pause);
+            log.info("Sandbox webhook {} for deals {} failed on try {} of {} ({}); trying again in {}",
+                    message.action(), message.leadIds(), tries, settings.attempts(), error, pause);
             try {
                 Thread.sleep(pause.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                record(change, false, status, "stopped: the application is shutting down", tries);
+                record(message, false, status, "stopped: the application is shutting down", tries);
                 return;
             }
             pause = pause.multipliedBy(2);
         }
     }
 
-    private HttpRequest request(String url, SandboxLeadsChanged change) {
-        String accountUrl = serverBaseUrl + SandboxWebConfiguration.ACCOUNT_BASE;
+    private HttpRequest request(String url, Message message) {
         return HttpRequest.newBuilder(URI.create(url))
                 .timeout(REQUEST_TIMEOUT)
                 .header(HttpHeaders.CONTENT_TYPE, AmoCrmWebhookForm.CONTENT_TYPE)
-                .POST(HttpRequest.BodyPublishers.ofString(AmoCrmWebhookForm.encode(change, accountUrl),
-                        StandardCharsets.UTF_8))
+                .POST(HttpRequest.BodyPublishers.ofString(message.body(), StandardCharsets.UTF_8))
                 .build();
     }
 
@@ -175,12 +212,16 @@ class SandboxWebhooks {
             return settings.url();
         }
         String base = serverBaseUrl;
-        return base == null ? null : base + OWN_ENDPOINT + UriUtils.encodePathSegment(secret, StandardCharsets.UTF_8);
+        if (base == null) {
+            return null;
+        }
+        return dialect == SandboxProperties.Dialect.BITRIX24 ? base + OWN_BITRIX24_ENDPOINT
+                : base + OWN_ENDPOINT + UriUtils.encodePathSegment(secret, StandardCharsets.UTF_8);
     }
 
-    private void record(SandboxLeadsChanged change, boolean delivered, Integer status, String error, int tries) {
-        Delivery delivery = new Delivery(clock.instant(), "leads[" + change.action() + "]", leadIds(change),
-                delivered, status, error, tries);
+    private void record(Message message, boolean delivered, Integer status, String error, int tries) {
+        Delivery delivery = new Delivery(clock.instant(), message.action(), message.leadIds(), delivered, status,
+                error, tries);
         synchronized (recent) {
             recent.addFirst(delivery);
             while (recent.size() > KEPT_DELIVERIES) {

@@ -6,6 +6,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /** An amoCRM user in the sandbox. */
 @Entity(name = "SandboxUser")
@@ -27,6 +28,13 @@ class User {
 
     @Column(nullable = false)
     private boolean active = true;
+
+    /** The work day as Bitrix24's time management reports it (timeman.status): OPENED, PAUSED, CLOSED or EXPIRED. */
+    @Column(name = "work_day", nullable = false)
+    private String workDay = "OPENED";
+
+    @Column(name = "work_day_since")
+    private Instant workDaySince;
 
     protected User() {
     }
@@ -65,5 +73,23 @@ class User {
 
     void setActive(boolean active) {
         this.active = active;
+    }
+
+    String getWorkDay() {
+        return workDay;
+    }
+
+    Instant getWorkDaySince() {
+        return workDaySince;
+    }
+
+    /** Whether the status changed. */
+    boolean setWorkDay(String status, Instant at) {
+        if (status.equals(workDay)) {
+            return false;
+        }
+        workDay = status;
+        workDaySince = at;
+        return true;
     }
 }

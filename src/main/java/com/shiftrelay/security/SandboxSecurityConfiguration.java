@@ -16,8 +16,9 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
  * The sandbox CRM's page and its simulation, state and reset endpoints show every manager's clients and
  * move deals, so they need a login ({@link SignedInPages}); resetting is for administrators.
  *
- * <p>The amoCRM-dialect API under {@code /sandbox/amocrm} is not covered: ShiftRelay's own adapter calls it
- * with the bearer token amoCRM would want, checked by the sandbox's API guard.
+ * <p>The dialects' APIs under {@code /sandbox/amocrm} and {@code /sandbox/bitrix24} are not covered: ShiftRelay's own
+ * adapters call them with the bearer token amoCRM would want or the webhook code in the path as a Bitrix24 portal
+ * would, checked by the sandbox's API guards.
  */
 @Configuration(proxyBeanMethods = false)
 class SandboxSecurityConfiguration {
@@ -31,7 +32,8 @@ class SandboxSecurityConfiguration {
                 + " ShiftRelay (Camunda) user by HTTP Basic, or a browser signed in to the Camunda webapps (Tasklist)",
                 "Only an administrator (a member of camunda-admin) may reset the sandbox CRM");
         return SignedInPages.chain(http, new AndRequestMatcher(paths.matcher("/sandbox/**"),
-                        new NegatedRequestMatcher(paths.matcher("/sandbox/amocrm/**"))), engineUsers, webappSessions,
+                        new NegatedRequestMatcher(paths.matcher("/sandbox/amocrm/**")),
+                        new NegatedRequestMatcher(paths.matcher("/sandbox/bitrix24/**"))), engineUsers, webappSessions,
                 responses, "/sandbox/logout",
                 rules -> rules.requestMatchers(paths.matcher(HttpMethod.POST, "/sandbox/reset")).hasRole(ApiRoles.ADMIN));
     }

@@ -1,5 +1,6 @@
 package com.shiftrelay.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,14 +12,14 @@ class JobLockBudgetTest {
     @Test
     void theShippedSettingsLeaveABatchJobWellInsideItsLock() {
         assertThatCode(() -> JobLockBudget.check(Duration.ofMinutes(5), JobLockBudget.DEFAULT_CALL_TIMEOUT,
-                JobLockBudget.callTimeoutProperty("sandbox")))
+                JobLockBudget.callTimeoutProperty("sandbox", "amocrm")))
                 .doesNotThrowAnyException();
     }
 
     @Test
     void aLockShorterThanTwiceTheLongestBatchRefusesToStartAndSaysWhichSettings() {
         assertThatThrownBy(() -> JobLockBudget.check(Duration.ofMinutes(3), Duration.ofSeconds(30),
-                JobLockBudget.callTimeoutProperty("amocrm")))
+                JobLockBudget.callTimeoutProperty("amocrm", "amocrm")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("lock-time-in-millis (180000)")
                 .hasMessageContaining("120000 ms")
@@ -28,7 +29,13 @@ class JobLockBudgetTest {
     @Test
     void onBitrix24TheBitrix24CallTimeoutIsTheOneThatCounts() {
         assertThatThrownBy(() -> JobLockBudget.check(Duration.ofMinutes(3), Duration.ofSeconds(30),
-                JobLockBudget.callTimeoutProperty("BITRIX24")))
+                JobLockBudget.callTimeoutProperty("BITRIX24", "amocrm")))
                 .hasMessageContaining("shiftrelay.crm.bitrix24.call-timeout");
+    }
+
+    @Test
+    void theSandboxSpeakingBitrix24IsServedByTheBitrix24AdapterAndItsTimeout() {
+        assertThat(JobLockBudget.callTimeoutProperty("sandbox", "bitrix24")).isEqualTo("shiftrelay.crm.bitrix24.call-timeout");
+        assertThat(JobLockBudget.callTimeoutProperty("amocrm", "bitrix24")).isEqualTo("shiftrelay.crm.amocrm.call-timeout");
     }
 }

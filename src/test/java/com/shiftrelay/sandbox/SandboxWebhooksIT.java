@@ -407,13 +407,58 @@ class SandboxWebhooksIT {
         assertThat(webhooks("add")).extracting(request -> form(request).get("leads[add][0][id]")).contains("4242");
     }
 
-    private void sendWithNoUrl(MockEnvironment environment, SandboxLeadsChanged change) {
+    /**
+     * Speaking Bitrix24, the sandbox sends one outbound event per deal, as a portal does (on-crm-deal-add.md): the
+     * deal's id only, signed with the application token of {@code shiftrelay.webhooks.bitrix24.application-token},
+     * to ShiftRelay's {@code /webhooks/bitrix24}.
+     */
+    @Test
+    void speakingBitrix24ItSendsOneSignedEventPerDealToTheBitrix24Endpoint() {
+        receiver.stubFor(post(urlPathEqualTo("/webhooks/bitrix24")).willReturn(aResponse().withStatus(200)));
+        Instant now = Instant.now();
+        SandboxLeadsChanged added = new SandboxLeadsChanged(SandboxLeadsChanged.ADD, List.of(
+                new SandboxLeadsChanged.LeadState(5151, "Portal deal", 70011, null, 7001, null, 0, anna, null, 0, 0,
+                        now, now, List.of())));
+        SandboxLeadsChanged moved = new SandboxLeadsChanged(SandboxLeadsChanged.RESPONSIBLE, List.of(
+                new SandboxLeadsChanged.LeadState(5152, "One", 70011, null, 7001, null, 0, anna, 1L, 0, 0, now, now,
+                        List.of()),
+                new SandboxLeadsChanged.LeadState(5153, "Two", 70011, null, 7001, null, 0, anna, 1L, 0, 0, now, now,
+                        List.of())));
+
+        SandboxWebhooks webhooks = started(SandboxProperties.Dialect.BITRIX24, new MockEnvironment()
+                .withProperty(SandboxWebhooks.APPLICATION_TOKEN_PROPERTY, "portal-token"));
+        try {
+            webhooks.leadsChanged(added);
+            webhooks.leadsChanged(moved);
+            await().atMost(DELIVERY).until(() -> webhooks.recent().size() == 3);
+            assertThat(webhooks.recent()).allMatch(SandboxWebhooks.Delivery::delivered);
+            assertThat(webhooks.recent()).extracting(SandboxWebhooks.Delivery::action)
+                    .containsExactly("ONCRMDEALUPDATE", "ONCRMDEALUPDATE", "ONCRMDEALADD");
+        } finally {
+            webhooks.stop();
+        }
+        List<Map<String, String>> events = receiver.findAll(postRequestedFor(urlPathEqualTo("/webhooks/bitrix24")))
+                .stream().map(SandboxWebhooksIT::form).toList();
+        assertThat(events).extracting(event -> event.get("event") + " " + event.get("data[FIELDS][ID]"))
+                .containsExactly("ONCRMDEALADD 5151", "ONCRMDEALUPDATE 5152", "ONCRMDEALUPDATE 5153");
+        assertThat(events).allSatisfy(event -> assertThat(event)
+                .containsEntry("auth[application_token]", "portal-token")
+                .containsEntry("auth[domain]", SandboxBitrix24Api.DOMAIN)
+                .containsKey("ts"));
+    }
+
+    private SandboxWebhooks started(SandboxProperties.Dialect dialect, MockEnvironment environment) {
         SandboxWebhooks webhooks = new SandboxWebhooks(new SandboxProperties(null, null, null, null,
-                new SandboxProperties.Webhooks(true, "", 1, Duration.ZERO)), environment,
+                new SandboxProperties.Webhooks(true, "", 1, Duration.ZERO), dialect, null), environment,
                 new StaticListableBeanFactory().getBeanProvider(Clock.class));
         WebServer server = mock(WebServer.class);
         when(server.getPort()).thenReturn(receiver.port());
         webhooks.serverStarted(new ServletWebServerInitializedEvent(server, mock(ServletWebServerApplicationContext.class)));
+        return webhooks;
+    }
+
+    private void sendWithNoUrl(MockEnvironment environment, SandboxLeadsChanged change) {
+        SandboxWebhooks webhooks = started(SandboxProperties.Dialect.AMOCRM, environment);
         try {
             webhooks.leadsChanged(change);
             await().atMost(DELIVERY).until(() -> webhooks.recent().size() == 1);

@@ -1,5 +1,6 @@
 package com.shiftrelay.crm.amocrm;
 
+import com.shiftrelay.crm.CrmAdapters;
 import com.shiftrelay.crm.CrmGateway;
 import com.shiftrelay.crm.CrmProperties;
 import com.shiftrelay.crm.CrmTokens;
@@ -16,11 +17,11 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Wires the amoCRM adapter as the application's {@link CrmGateway}, for the sandbox and for a real account: for every
- * provider but Bitrix24, which has an adapter of its own.
+ * Wires the amoCRM adapter as the application's {@link CrmGateway}, for a real account and for the sandbox in its amoCRM
+ * dialect ({@link CrmAdapters#AMOCRM}).
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("!'${shiftrelay.crm.provider:sandbox}'.equalsIgnoreCase('bitrix24')")
+@ConditionalOnExpression(CrmAdapters.AMOCRM)
 @EnableFeignClients(clients = AmoCrmApi.class)
 @EnableConfigurationProperties({CrmProperties.class, AmoCrmProperties.class})
 public class AmoCrmConfiguration {

@@ -1,31 +1,49 @@
 package com.shiftrelay.crm.bitrix24;
 
+import com.shiftrelay.crm.CrmAdapters;
 import com.shiftrelay.crm.CrmGateway;
 import com.shiftrelay.crm.CrmProperties;
 import com.shiftrelay.crm.CrmTokens;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.openfeign.EnableFeignClients;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Wires the Bitrix24 adapter as the application's {@link CrmGateway} when {@code shiftrelay.crm.provider=bitrix24}. */
+/**
+ * Wires the Bitrix24 adapter as the application's {@link CrmGateway} for a portal ({@code shiftrelay.crm.provider=bitrix24})
+ * and for the sandbox in its Bitrix24 dialect ({@link CrmAdapters#BITRIX24}), which it reaches by an inbound webhook.
+ */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "shiftrelay.crm.provider", havingValue = "bitrix24")
+@ConditionalOnExpression(CrmAdapters.BITRIX24)
 @EnableFeignClients(clients = Bitrix24Api.class)
 @EnableConfigurationProperties({CrmProperties.class, Bitrix24Properties.class})
 public class Bitrix24Configuration {
 
+    static final String SANDBOX_TOKEN_PROPERTY = "shiftrelay.sandbox.token";
+    static final String DEFAULT_SANDBOX_TOKEN = "sandbox-token";
+    static final String SANDBOX_WEBHOOK_USER_PROPERTY = "shiftrelay.sandbox.bitrix24.webhook-user";
+    static final long DEFAULT_SANDBOX_WEBHOOK_USER = 1;
     // The job executor retries a failed call later anyway; these waits only ride out a brief hiccup.
     private static final Duration UNAVAILABLE_BACKOFF = Duration.ofMillis(500);
 
     @Bean
-    Bitrix24Endpoint bitrix24Endpoint(Bitrix24Properties properties) {
-        return new Bitrix24Endpoint(properties);
+    Bitrix24Endpoint bitrix24Endpoint(CrmProperties crm, Bitrix24Properties properties, Environment environment) {
+        if (crm.provider() != CrmProperties.Provider.SANDBOX) {
+            return Bitrix24Endpoint.portal(properties);
+        }
+        // The sandbox package owns shiftrelay.sandbox.*; read the two values of its webhook without binding a second
+        // properties type to that prefix.
+        Binder binder = Binder.get(environment);
+        return Bitrix24Endpoint.sandbox(properties,
+                binder.bind(SANDBOX_WEBHOOK_USER_PROPERTY, Long.class).orElse(DEFAULT_SANDBOX_WEBHOOK_USER),
+                binder.bind(SANDBOX_TOKEN_PROPERTY, String.class).orElse(DEFAULT_SANDBOX_TOKEN));
     }
 
     @Bean

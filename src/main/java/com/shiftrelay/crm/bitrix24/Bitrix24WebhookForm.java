@@ -2,7 +2,7 @@ package com.shiftrelay.crm.bitrix24;
 
 import com.shiftrelay.crm.CrmDealChange;
 import com.shiftrelay.web.InvalidFieldException;
-import java.net.URLDecoder;
+import com.shiftrelay.web.UrlEncodedPairs;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
@@ -23,19 +23,11 @@ record Bitrix24WebhookForm(String event, String applicationToken, String domain,
     /** The token and domain only, for the check that comes before anything else is read. */
     static Map<String, String> fields(byte[] body) {
         Map<String, String> fields = new HashMap<>();
-        String text = new String(body, StandardCharsets.UTF_8);
-        for (String pair : text.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            try {
-                String key = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-                String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-                fields.putIfAbsent(key, value);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidFieldException("body", "The form is not URL-encoded: " + e.getMessage());
-            }
+        try {
+            UrlEncodedPairs.of(new String(body, StandardCharsets.UTF_8))
+                    .forEach(pair -> fields.putIfAbsent(pair.getKey(), pair.getValue()));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldException("body", "The form is not URL-encoded: " + e.getMessage());
         }
         return fields;
     }

@@ -1,0 +1,78 @@
+package com.shiftrelay.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.shiftrelay.sandbox.SandboxCrm;
+import com.shiftrelay.support.Api;
+import com.shiftrelay.support.OnSandboxBitrix24;
+import com.shiftrelay.support.ShiftRelayIntegrationTest;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A new deal end to end with the sandbox speaking Bitrix24: the portal's {@code ONCRMDEALADD} event reaches
+ * {@code /webhooks/bitrix24}, is checked by its application token, stored once, and the deal, read back with
+ * {@code crm.deal.list}, goes by the shipped rules to the colleague on shift, written by a {@code batch} of
+ * {@code crm.deal.update}; the log says so. A second delivery of the same event and a forged one change nothing.
+ */
+@ShiftRelayIntegrationTest
+@OnSandboxBitrix24
+class NewDealOnBitrix24IT {
+
+    private static final String PASSWORD = "demo";
+    private static final String TOKEN = "sandbox-application-token";
+    /** A pipeline the shipped rules do not name: its deals stay in their manager's team (Rule_AnyOtherOpenDeal). */
+    private static final long PIPELINE = 7009, OPEN_STATUS = 70091;
+
+    @Autowired SandboxCrm sandbox;
+    @LocalServerPort int port;
+
+    @Test
+    void aPortalsNewDealEventRoutesTheDealToTheColleagueOnShiftOnce() {
+        Api api = new Api(port);
+        long team = sandbox.createTeam("Приёмная Битрикс");
+        long away = sandbox.createUser("Ульяна Ушедшая", "ulyanab24@demo.shiftrelay.local", team);
+        long onShift = sandbox.createUser("Фёдор Дежурный", "fedorb24@demo.shiftrelay.local", team);
+        api.post("/engine-rest/message", "{\"messageName\":\"DirectorySyncRequested\"}", "admin", "admin");
+        await().atMost(Duration.ofSeconds(30)).until(() -> List.of("ulyanab24", "fedorb24").stream()
+                .allMatch(login -> api.get("/api/managers/" + onShift, login, PASSWORD).status() == 200));
+        assertThat(api.post("/api/managers/" + onShift + "/online", null, "fedorb24", PASSWORD).status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> state(api, onShift).equals("ONLINE"));
+        assertThat(state(api, away)).isNotEqualTo("ONLINE");
+
+        // A web form creates the deal for Ulyana, who is not at work; the portal tells ShiftRelay.
+        long deal = sandbox.createLead("Заявка с сайта", away, PIPELINE, OPEN_STATUS, false);
+        assertThat(api.request("POST", "/webhooks/bitrix24").form(event(deal, "forged-token")).send().status())
+                .as("a forged event is refused").isEqualTo(401);
+        Api.Response accepted = api.request("POST", "/webhooks/bitrix24").form(event(deal, TOKEN)).send();
+        assertThat(accepted.status()).as(accepted.text()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(40)).until(() -> sandbox.lead(deal).responsibleId() == onShift);
+        JsonNode log = api.get("/api/assignments?dealId=" + deal, "admin", "admin").body();
+        assertThat(log).hasSize(1);
+        assertThat(log.get(0).get("kind").asText()).isEqualTo("ASSIGNED");
+        assertThat(log.get(0).get("manager").get("id").asLong()).isEqualTo(onShift);
+
+        // The portal delivers the event again: it is the same event, and the deal stays where it is, logged once.
+        Api.Response again = api.request("POST", "/webhooks/bitrix24").form(event(deal, TOKEN)).send();
+        assertThat(again.status()).isEqualTo(200);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() ->
+                api.get("/api/assignments?dealId=" + deal, "admin", "admin").body().size() == 1);
+        assertThat(sandbox.lead(deal).responsibleId()).isEqualTo(onShift);
+    }
+
+    /** ONCRMDEALADD as a portal posts it to a handler (api-reference/crm/deals/events/on-crm-deal-add.md). */
+    private static String event(long deal, String token) {
+        return "event=ONCRMDEALADD&event_handler_id=7&data%5BFIELDS%5D%5BID%5D=" + deal + "&ts=1764763200"
+                + "&auth%5Bdomain%5D=sandbox.bitrix24.local&auth%5Bapplication_token%5D=" + token;
+    }
+
+    private static String state(Api api, long managerId) {
+        return api.get("/api/managers/" + managerId, "admin", "admin").body().get("state").asText();
+    }
+}

@@ -1,0 +1,266 @@
+package com.shiftrelay.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.shiftrelay.support.Api;
+import com.shiftrelay.support.OnSandboxBitrix24;
+import com.shiftrelay.support.ShiftRelayIntegrationTest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The sandbox's Bitrix24 dialect over HTTP, as an integrator's script or ShiftRelay's adapter sees it: an inbound
+ * webhook's address, a portal's shapes (ids as strings, 50 rows a page, the fast way without counts), {@code batch}
+ * with its per-command errors, the leaky bucket's 503 and a portal's error codes.
+ */
+@ShiftRelayIntegrationTest
+@OnSandboxBitrix24
+class SandboxBitrix24ApiIT {
+
+    private static final String REST = "/sandbox/bitrix24/rest/1/sandbox-token/";
+    private static final long PIPELINE = 7009, OPEN = 70091;
+
+    @Autowired SandboxCrm sandbox;
+    @Autowired SandboxNotifications notifications;
+    @LocalServerPort int port;
+
+    private Api.Response call(String method, String json) {
+        return new Api(port).request("POST", REST + method + ".json").json(json).send();
+    }
+
+    @Test
+    void aWrongCodeNoCodeAnUnknownMethodAndAnApplicationsMethodAreRefusedAsAPortalRefusesThem() {
+        Api api = new Api(port);
+        assertError(api.request("POST", "/sandbox/bitrix24/rest/1/guessed/user.get.json").json("{}").send(),
+                401, "INVALID_CREDENTIALS");
+        assertError(api.request("POST", "/sandbox/bitrix24/rest/2/sandbox-token/user.get.json").json("{}").send(),
+                401, "INVALID_CREDENTIALS");
+        assertError(api.request("POST", "/sandbox/bitrix24/rest/user.get.json").json("{}").send(), 401, "NO_AUTH_FOUND");
+        assertError(call("crm.deal.fly", "{}"), 404, "ERROR_METHOD_NOT_FOUND");
+        assertError(call("event.offline.get", "{}"), 403, "ACCESS_DENIED");
+        assertError(call("crm.deal.list", "{\"filter\":{\"TITLE\":\"x\"}}"), 400, "INVALID_ARG_VALUE");
+        assertError(call("crm.deal.list", "[1,2]"), 400, "INVALID_ARG_VALUE");
+        sandbox.setOutage(true);
+        try {
+            assertError(call("user.get", "{}"), 503, "INTERNAL_SERVER_ERROR");
+        } finally {
+            sandbox.setOutage(false);
+        }
+    }
+
+    @Test
+    void usersAndDepartmentsComeInAPortalsShape() {
+        long team = sandbox.createTeam("Отдел Битрикс");
+        long olga = sandbox.createUser("Ольга Битриксова", "olgab24@demo.shiftrelay.local", team);
+        long gone = sandbox.createUser("Глеб Уволенный", "glebb24@demo.shiftrelay.local", team);
+        sandbox.setUserActive(gone, false);
+
+        JsonNode users = allPages("user.get", "{\"FILTER\":{\"USER_TYPE\":\"employee\"}}");
+        JsonNode row = find(users, olga);
+        assertThat(row.get("ID").isTextual()).as("ids come as strings").isTrue();
+        assertThat(row.get("NAME").asText()).isEqualTo("Ольга");
+        assertThat(row.get("LAST_NAME").asText()).isEqualTo("Битриксова");
+        assertThat(row.get("EMAIL").asText()).isEqualTo("olgab24@demo.shiftrelay.local");
+        assertThat(row.get("ACTIVE").asBoolean()).isTrue();
+        assertThat(row.get("UF_DEPARTMENT").get(0).asLong()).isEqualTo(team);
+        assertThat(find(users, gone).get("ACTIVE").asBoolean()).as("the dismissed come too, marked").isFalse();
+        JsonNode active = call("user.get", "{\"FILTER\":{\"ACTIVE\":true,\"ID\":" + gone + "}}").body();
+        assertThat(active.get("result")).isEmpty();
+        assertThat(active.get("total").asInt()).isZero();
+
+        JsonNode departments = allPages("department.get", "{}");
+        assertThat(find(departments, team).get("NAME").asText()).isEqualTo("Отдел Битрикс");
+    }
+
+    @Test
+    void openDealsAreReadTheFastWayWithoutCountsAndByPagesWithThem() {
+        long team = sandbox.createTeam("Отдел сделок");
+        long ivan = sandbox.createUser("Иван Сделкин", "ivanb24@demo.shiftrelay.local", team);
+        List<Long> open = new ArrayList<>();
+        for (int i = 1; i <= 60; i++) {
+            open.add(sandbox.createLead("Сделка Битрикс " + i, ivan, PIPELINE, OPEN, i == 3));
+        }
+        long won = sandbox.createLead("Выигранная", ivan, PIPELINE, Lead.STATUS_WON, false);
+
+        String filter = "\"filter\":{\"@ASSIGNED_BY_ID\":[" + ivan + "],\"CLOSED\":\"N\",\">ID\":%d},"
+                + "\"order\":{\"ID\":\"ASC\"},\"select\":[\"ID\",\"TITLE\",\"STAGE_SEMANTIC_ID\",\"ASSIGNED_BY_ID\","
+                + "\"CATEGORY_ID\",\"" + SandboxBitrix24Methods.PINNED_FIELD + "\"],\"start\":-1";
+        JsonNode first = call("crm.deal.list", "{" + filter.formatted(0) + "}").body();
+        assertThat(first.has("total")).as("start=-1 counts nothing").isFalse();
+        assertThat(first.has("next")).isFalse();
+        assertThat(first.get("result")).hasSize(50);
+        JsonNode third = first.get("result").get(2);
+        assertThat(third.get("ID").asText()).isEqualTo(String.valueOf(open.get(2)));
+        assertThat(third.get(SandboxBitrix24Methods.PINNED_FIELD).asText()).isEqualTo("1");
+        assertThat(third.get("STAGE_SEMANTIC_ID").asText()).isEqualTo("P");
+        assertThat(third.get("CATEGORY_ID").asText()).isEqualTo(String.valueOf(PIPELINE));
+        assertThat(third.has("OPPORTUNITY")).as("only what was selected").isFalse();
+        long last = first.get("result").get(49).get("ID").asLong();
+        JsonNode second = call("crm.deal.list", "{" + filter.formatted(last) + "}").body();
+        assertThat(second.get("result")).hasSize(10);
+        assertThat(second.get("result").findValuesAsText("ID")).doesNotContain(String.valueOf(won));
+
+        JsonNode counted = call("crm.deal.list", "{\"filter\":{\"ASSIGNED_BY_ID\":" + ivan + "},\"start\":50}").body();
+        assertThat(counted.get("total").asInt()).isEqualTo(61);
+        assertThat(counted.has("next")).isFalse();
+        assertThat(counted.get("result")).hasSize(11);
+        assertThat(counted.get("result").get(10).get("STAGE_SEMANTIC_ID").asText()).isEqualTo("S");
+        assertThat(counted.get("result").get(10).get("CLOSED").asText()).isEqualTo("Y");
+    }
+
+    @Test
+    void aBatchRunsEachCommandOnItsOwnAndPutsEachRefusalUnderItsKey() {
+        long team = sandbox.createTeam("Отдел пакетов");
+        long from = sandbox.createUser("Пётр Пакетов", "petrb24@demo.shiftrelay.local", team);
+        long to = sandbox.createUser("Роза Пакетова", "rozab24@demo.shiftrelay.local", team);
+        long moves = sandbox.createLead("Переедет", from, PIPELINE, OPEN, false);
+        long locked = sandbox.createLead("Заперта", from, PIPELINE, OPEN, false);
+        sandbox.setLeadLocked(locked, true);
+
+        JsonNode answer = call("batch", "{\"halt\":0,\"cmd\":{"
+                + "\"a\":\"" + update(moves, to) + "\","
+                + "\"b\":\"" + update(locked, to) + "\","
+                + "\"c\":\"" + update(987654321, to) + "\","
+                + "\"d\":\"timeman.status?USER_ID=" + to + "\"}}").body();
+        JsonNode batch = answer.get("result");
+        assertThat(batch.get("result").get("a").asBoolean()).isTrue();
+        assertThat(batch.get("result").get("d").get("STATUS").asText()).isEqualTo("OPENED");
+        assertThat(batch.get("result_error").get("b").get("error").asText()).isEqualTo("ACCESS_DENIED");
+        assertThat(batch.get("result_error").get("c").get("error").asText()).isEmpty();
+        assertThat(batch.get("result_error").get("c").get("error_description").asText()).isEqualTo("Not found");
+        assertThat(batch.get("result_time").get("a").has("duration")).isTrue();
+        assertThat(answer.get("time").has("operating_reset_at")).isTrue();
+        assertThat(sandbox.lead(moves).responsibleId()).isEqualTo(to);
+        assertThat(sandbox.lead(locked).responsibleId()).isEqualTo(from);
+
+        StringBuilder many = new StringBuilder("{\"cmd\":{");
+        for (int i = 1; i <= 51; i++) {
+            many.append(i == 1 ? "" : ",").append("\"u").append(i).append("\":\"timeman.status?USER_ID=").append(to)
+                    .append("\"");
+        }
+        JsonNode tooMany = call("batch", many.append("}}").toString()).body().get("result");
+        assertThat(tooMany.get("result")).hasSize(50);
+        assertThat(tooMany.get("result_error").get("u51").get("error").asText()).isEqualTo("ERROR_BATCH_LENGTH_EXCEEDED");
+
+        JsonNode clean = call("batch", "{\"cmd\":{\"x\":\"timeman.status?USER_ID=" + to + "\"}}").body().get("result");
+        assertThat(clean.get("result_error").isArray()).as("PHP's empty array").isTrue();
+        assertThat(clean.get("result_error")).isEmpty();
+        assertError(call("crm.deal.update", "{\"id\":" + moves + ",\"fields\":{\"TITLE\":\"x\"}}"), 400,
+                "INVALID_ARG_VALUE");
+    }
+
+    @Test
+    void callsAndTasksAreActivitiesTheWorkDayIsTimemanAndNotificationsReachTheBell() {
+        long team = sandbox.createTeam("Отдел активности");
+        long nina = sandbox.createUser("Нина Звонкова", "ninab24@demo.shiftrelay.local", team);
+        long deal = sandbox.createLead("Звонок", nina, PIPELINE, OPEN, false);
+        SandboxEvent call = sandbox.recordActivity(nina, "outgoing_call", deal);
+        sandbox.recordActivity(nina, "lead_status_changed", deal);
+        SandboxEvent chat = sandbox.recordActivity(nina, "incoming_chat_message", deal);
+
+        String since = SandboxBitrix24Methods.time(java.time.Instant.now().minusSeconds(60));
+        JsonNode rows = call("crm.activity.list", "{\"filter\":{\">=LAST_UPDATED\":\"" + since + "\",\">ID\":"
+                + (Long.parseLong(call.id()) - 1) + "},\"order\":{\"ID\":\"ASC\"},\"start\":-1}").body().get("result");
+        assertThat(rows.findValuesAsText("ID")).as("a stage change is no activity")
+                .containsExactly(call.id(), chat.id());
+        assertThat(rows.get(0).get("TYPE_ID").asText()).isEqualTo("2");
+        assertThat(rows.get(0).get("DIRECTION").asText()).isEqualTo("2");
+        assertThat(rows.get(0).get("AUTHOR_ID").asText()).isEqualTo(String.valueOf(nina));
+        assertThat(rows.get(1).get("PROVIDER_ID").asText()).isEqualTo("IMOPENLINES_SESSION");
+
+        Api api = new Api(port);
+        assertThat(api.post("/sandbox/users/" + nina + "/work-day", "{\"status\":\"CLOSED\"}", "admin", "admin")
+                .status()).isEqualTo(200);
+        assertThat(call("timeman.status", "{\"USER_ID\":" + nina + "}").body().get("result").get("STATUS").asText())
+                .isEqualTo("CLOSED");
+        Api.Response bad = api.post("/sandbox/users/" + nina + "/work-day", "{\"status\":\"LUNCH\"}", "admin", "admin");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body().get("field").asText()).isEqualTo("status");
+        assertThat(call("timeman.status", "{\"USER_ID\":" + nina + "}").body().get("result").get("STATUS").asText())
+                .as("a refused change changes nothing").isEqualTo("CLOSED");
+
+        JsonNode sent = call("im.notify.personal.add", "{\"USER_ID\":" + nina + ",\"MESSAGE\":\"Вы на месте?\"}").body();
+        long id = sent.get("result").asLong();
+        assertThat(notifications.recent()).anySatisfy(n -> {
+            assertThat(n.id()).isEqualTo(id);
+            assertThat(n.userId()).isEqualTo(nina);
+            assertThat(n.withdrawnAt()).isNull();
+        });
+        assertThat(call("im.notify.delete", "{\"ID\":" + id + "}").body().get("result").asBoolean()).isTrue();
+        assertThat(notifications.recent()).filteredOn(n -> n.id() == id).singleElement()
+                .satisfies(n -> assertThat(n.withdrawnAt()).isNotNull());
+
+        JsonNode state = api.get("/sandbox/state", "admin", "admin").body();
+        assertThat(state.get("dialect").get("id").asText()).isEqualTo("bitrix24");
+        assertThat(state.get("dialect").get("api").asText()).isEqualTo("/sandbox/bitrix24/rest");
+    }
+
+    @Test
+    void aFloodOverflowsTheLeakyBucketAndIsAnsweredQueryLimitExceeded() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Api.Response>> answers = new ArrayList<>();
+            for (int i = 0; i < 150; i++) {
+                answers.add(threads.submit(() -> call("department.get", "{}")));
+            }
+            int ok = 0, limited = 0;
+            for (Future<Api.Response> answer : answers) {
+                Api.Response response = answer.get();
+                if (response.status() == 200) {
+                    ok++;
+                } else {
+                    assertError(response, 503, "QUERY_LIMIT_EXCEEDED");
+                    limited++;
+                }
+            }
+            assertThat(limited).as(ok + " answered").isPositive();
+            assertThat(ok).as("the burst and what drained meanwhile").isGreaterThanOrEqualTo(1).isLessThan(150);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static String update(long deal, long to) {
+        return "crm.deal.update?id=" + deal + "&" + URLEncoder.encode("fields[ASSIGNED_BY_ID]", StandardCharsets.UTF_8)
+                + "=" + to + "&" + URLEncoder.encode("params[REGISTER_SONET_EVENT]", StandardCharsets.UTF_8) + "=N";
+    }
+
+    private JsonNode allPages(String method, String params) {
+        List<JsonNode> rows = new ArrayList<>();
+        long start = 0;
+        while (true) {
+            String body = params.substring(0, params.length() - 1) + (params.length() > 2 ? "," : "")
+                    + "\"start\":" + start + "}";
+            JsonNode page = call(method, body).body();
+            page.get("result").forEach(rows::add);
+            if (!page.has("next")) {
+                return new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(rows);
+            }
+            start = page.get("next").asLong();
+        }
+    }
+
+    private static JsonNode find(JsonNode rows, long id) {
+        for (JsonNode row : rows) {
+            if (row.get("ID").asText().equals(String.valueOf(id))) {
+                return row;
+            }
+        }
+        throw new AssertionError("No row with ID " + id + " in " + rows);
+    }
+
+    private static void assertError(Api.Response response, int status, String code) {
+        assertThat(response.status()).as(response.text()).isEqualTo(status);
+        assertThat(response.body().get("error").asText()).as(response.text()).isEqualTo(code);
+        assertThat(response.body().has("error_description")).isTrue();
+    }
+}
