@@ -74,7 +74,11 @@ class ApiSecurityConfiguration {
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         // A request the webapps' session signed in has passed the webapps' own token check instead.
                         .requireCsrfProtectionMatcher(request -> BrowserRequests.changesStateFromBrowser(request)
-                                && !WebappSessionFilter.signedInByWebappSession(request)))
+                                && !WebappSessionFilter.signedInByWebappSession(request))
+                        // Every request here signs in anew (Basic, or the webapps' session): Spring Security's default
+                        // would take each for a login and delete the token cookie, under the feet of a page of ours
+                        // (the sandbox page) that reads /api between its own changes and then sends no token.
+                        .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
                 .addFilterBefore(new WebappSessionFilter(webappSessions, problems), CsrfFilter.class)
                 .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))

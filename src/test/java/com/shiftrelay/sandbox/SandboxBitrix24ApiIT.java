@@ -3,7 +3,11 @@ package com.shiftrelay.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.shiftrelay.support.Api;
+import com.shiftrelay.support.Browser;
 import com.shiftrelay.support.OnSandboxBitrix24;
 import com.shiftrelay.support.ShiftRelayIntegrationTest;
 import java.net.URLEncoder;
@@ -226,6 +230,41 @@ class SandboxBitrix24ApiIT {
             assertThat(ok).as("the burst and what drained meanwhile").isGreaterThanOrEqualTo(1).isLessThan(150);
         } finally {
             threads.shutdownNow();
+            // The bucket is the whole portal's: the other tests (and ShiftRelay's own polling) get it back full, 50
+            // requests drained at the tests' 10 a second.
+            Thread.sleep(6_000);
+        }
+    }
+
+    /** What the demo's watcher sees in a real browser: the dialect named, a work day changed, a notification shown. */
+    @Test
+    void thePageNamesTheDialectChangesAWorkDayAndShowsTheNotifications() {
+        long team = sandbox.createTeam("Отдел страницы");
+        long lev = sandbox.createUser("Лев Страничный", "levb24@demo.shiftrelay.local", team);
+        Browser browser = Browser.start(port);
+        try {
+            Page page = browser.newPage("ru-RU");
+            page.navigate("/sandbox");
+            page.waitForURL("**/sandbox/login.html");
+            page.locator("#login input[name=username]").fill("admin");
+            page.locator("#login input[name=password]").fill("admin");
+            page.locator("#login button[type=submit]").click();
+            PlaywrightAssertions.assertThat(page.locator("[data-testid=dialect]")).hasText("Bitrix24");
+            Locator workDay = page.locator("[data-testid=work-day-" + lev + "]");
+            PlaywrightAssertions.assertThat(workDay).hasValue("OPENED");
+            // The page reads ShiftRelay's /api between its own changes (the queue); its change still carries the token.
+            workDay.selectOption("PAUSED");
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> sandbox.workDay(lev).orElseThrow().status().equals("PAUSED"));
+            assertThat(call("timeman.status", "{\"USER_ID\":" + lev + "}").body().get("result").get("STATUS").asText())
+                    .isEqualTo("PAUSED");
+
+            call("im.notify.personal.add", "{\"USER_ID\":" + lev + ",\"MESSAGE\":\"Лев, вы на месте?\"}");
+            Locator notices = page.locator("[data-testid=notifications]");
+            PlaywrightAssertions.assertThat(notices).isVisible();
+            PlaywrightAssertions.assertThat(notices).containsText("Лев, вы на месте?");
+        } finally {
+            browser.close("sandboxPageOfSandboxBitrix24ApiIT");
         }
     }
 
