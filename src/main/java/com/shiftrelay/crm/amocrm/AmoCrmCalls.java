@@ -1,5 +1,6 @@
 package com.shiftrelay.crm.amocrm;
 
+import com.shiftrelay.crm.CallTimeouts;
 import com.shiftrelay.crm.CrmException;
 import com.shiftrelay.crm.CrmRateLimitedException;
 import com.shiftrelay.crm.CrmUnavailableException;
@@ -171,19 +172,13 @@ final class AmoCrmCalls {
          */
         Request.Options timeouts() {
             long left = Duration.between(clock.instant(), deadline).toMillis();
-            long connect = timeouts.connectTimeoutMillis();
-            long read = timeouts.readTimeoutMillis();
-            if (left >= connect + read) {
-                return timeouts;
-            }
             if (left <= 0) {
                 throw new CrmUnavailableException("The amoCRM call has used up its time budget of " + callTimeout);
             }
-            // Never 0 ms: HttpClient reads that as no timeout at all.
-            long connectShare = Math.max(1, left * connect / (connect + read));
-            long readShare = Math.max(1, left - connectShare);
-            return new Request.Options(connectShare, TimeUnit.MILLISECONDS, readShare, TimeUnit.MILLISECONDS,
-                    timeouts.isFollowRedirects());
+            return CallTimeouts.within(left, timeouts.connectTimeoutMillis(), timeouts.readTimeoutMillis())
+                    .map(cut -> new Request.Options(cut.connectMillis(), TimeUnit.MILLISECONDS, cut.readMillis(),
+                            TimeUnit.MILLISECONDS, timeouts.isFollowRedirects()))
+                    .orElse(timeouts);
         }
 
         private boolean plan(Duration wait) {

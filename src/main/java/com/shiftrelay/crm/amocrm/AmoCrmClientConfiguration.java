@@ -11,11 +11,8 @@ import feign.hc5.ApacheHttp5Client;
 import feign.jackson.JacksonDecoder;
 import feign.jackson.JacksonEncoder;
 import java.time.Duration;
-import org.apache.hc.client5.http.config.ConnectionConfig;
+import com.shiftrelay.crm.CrmHttpClients;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.util.TimeValue;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -30,8 +27,6 @@ class AmoCrmClientConfiguration {
 
     /** amoCRM answers in well under a second; ten seconds means it is not going to. */
     static final Request.Options TIMEOUTS = new Request.Options(Duration.ofSeconds(5), Duration.ofSeconds(10), true);
-
-    private static final int MAX_CONNECTIONS = 20;
 
     private final AmoCrmJson json = new AmoCrmJson();
 
@@ -57,26 +52,10 @@ class AmoCrmClientConfiguration {
         return Retryer.NEVER_RETRY;
     }
 
-    /**
-     * Not Spring Cloud's shared client: HttpClient's default retry strategy sends a GET again after a 429 or an
-     * I/O error by itself, unseen by the rate limiter and the call's time budget. Closed with the client's context.
-     */
+    /** The adapter's own pool, HttpClient's retries off ({@link CrmHttpClients}). Closed with the client's context. */
     @Bean(destroyMethod = "close")
     CloseableHttpClient amoCrmHttpClient() {
-        return HttpClients.custom()
-                .disableAutomaticRetries()
-                .disableCookieManagement()
-                .useSystemProperties()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        // more than the job executor's threads, so no request waits for a connection
-                        .setMaxConnPerRoute(MAX_CONNECTIONS)
-                        .setMaxConnTotal(MAX_CONNECTIONS)
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                // a kept-alive connection the server has dropped is found out before use
-                                .setValidateAfterInactivity(TimeValue.ofSeconds(2))
-                                .build())
-                        .build())
-                .build();
+        return CrmHttpClients.pooled();
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package com.shiftrelay.crm.bitrix24;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.shiftrelay.crm.CallTimeouts;
 import com.shiftrelay.crm.CrmException;
 import com.shiftrelay.crm.CrmRateLimitedException;
 import com.shiftrelay.crm.CrmUnavailableException;
@@ -176,17 +177,13 @@ final class Bitrix24Calls {
         /** The client's timeouts, shortened to what is left of the budget so a request cannot outlive its call. */
         Request.Options timeouts() {
             long left = Duration.between(clock.instant(), deadline).toMillis();
-            long connect = timeouts.connectTimeoutMillis();
-            long read = timeouts.readTimeoutMillis();
-            if (left >= connect + read) {
-                return timeouts;
-            }
             if (left <= 0) {
                 throw new CrmUnavailableException("The Bitrix24 call has used up its time budget of " + callTimeout);
             }
-            long connectShare = Math.max(1, left * connect / (connect + read));
-            return new Request.Options(connectShare, TimeUnit.MILLISECONDS, Math.max(1, left - connectShare),
-                    TimeUnit.MILLISECONDS, timeouts.isFollowRedirects());
+            return CallTimeouts.within(left, timeouts.connectTimeoutMillis(), timeouts.readTimeoutMillis())
+                    .map(cut -> new Request.Options(cut.connectMillis(), TimeUnit.MILLISECONDS, cut.readMillis(),
+                            TimeUnit.MILLISECONDS, timeouts.isFollowRedirects()))
+                    .orElse(timeouts);
         }
 
         private boolean plan(Duration wait) {

@@ -14,11 +14,8 @@ import feign.hc5.ApacheHttp5Client;
 import feign.jackson.JacksonDecoder;
 import feign.jackson.JacksonEncoder;
 import java.time.Duration;
-import org.apache.hc.client5.http.config.ConnectionConfig;
+import com.shiftrelay.crm.CrmHttpClients;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.util.TimeValue;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -31,8 +28,6 @@ class Bitrix24ClientConfiguration {
 
     /** Bitrix24 answers most methods in well under a second; a list of 50 deals may take a few. */
     static final Request.Options TIMEOUTS = new Request.Options(Duration.ofSeconds(5), Duration.ofSeconds(20), true);
-
-    private static final int MAX_CONNECTIONS = 20;
 
     static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -58,20 +53,10 @@ class Bitrix24ClientConfiguration {
         return Retryer.NEVER_RETRY;
     }
 
+    /** The adapter's own pool, HttpClient's retries off ({@link CrmHttpClients}). Closed with the client's context. */
     @Bean(destroyMethod = "close")
     CloseableHttpClient bitrix24HttpClient() {
-        return HttpClients.custom()
-                .disableAutomaticRetries()
-                .disableCookieManagement()
-                .useSystemProperties()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setMaxConnPerRoute(MAX_CONNECTIONS)
-                        .setMaxConnTotal(MAX_CONNECTIONS)
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setValidateAfterInactivity(TimeValue.ofSeconds(2))
-                                .build())
-                        .build())
-                .build();
+        return CrmHttpClients.pooled();
     }
 
     @Bean
