@@ -26,6 +26,12 @@ class DealChanges {
     private static final Logger log = LoggerFactory.getLogger(DealChanges.class);
     /** How far back a write of ours may lie and still explain a responsible change the CRM reports. */
     private static final Duration ECHO_WINDOW = Duration.ofHours(1);
+    /**
+     * A change event that names only the deal (Bitrix24) this soon after ShiftRelay wrote the deal is taken for the
+     * echo of that write and not read back: a hand-over of 10,000 deals must not cost 10,000 reads. A person's edit
+     * of the deal within it goes unseen until their next one.
+     */
+    static final Duration OWN_UPDATE_WINDOW = Duration.ofMinutes(5);
 
     private final DistributionSignals signals;
     private final DealMoves moves;
@@ -51,6 +57,7 @@ class DealChanges {
             case ADDED, STATUS_CHANGED -> signals.dealChanged(accepted.eventId(), change.dealId(), change.kind());
             case RESPONSIBLE_CHANGED -> responsibleChanged(change);
             case DELETED -> queue.leave(change.dealId(), "the deal was deleted in the CRM");
+            case UPDATED -> updated(accepted.eventId(), change);
             default -> log.debug("Deal {}: {} needs nothing of distribution", change.dealId(), change.kind());
         }
     }
@@ -62,20 +69,45 @@ class DealChanges {
         }
     }
 
+    /**
+     * amoCRM's {@code update} needs nothing (its stage and responsible changes come as events of their own); an event
+     * that names only the deal (Bitrix24's {@code ONCRMDEALUPDATE}) is routed as {@code UPDATED}, where the deal read
+     * back tells what changed ({@link NewDeals}), unless it is the echo of ShiftRelay's own write.
+     */
+    private void updated(long eventId, CrmDealChange change) {
+        boolean namesOnlyTheDeal = change.responsibleId() == null && change.pipelineId() == null
+                && change.statusId() == null;
+        if (!namesOnlyTheDeal) {
+            log.debug("Deal {}: {} needs nothing of distribution", change.dealId(), change.kind());
+            return;
+        }
+        if (moves.touchedSince(change.dealId(), clock.instant().minus(OWN_UPDATE_WINDOW))) {
+            log.debug("Deal {}: an update just after ShiftRelay's own write of it, taken for its echo", change.dealId());
+            return;
+        }
+        signals.dealChanged(eventId, change.dealId(), CrmDealChange.Kind.UPDATED);
+    }
+
     private void responsibleChanged(CrmDealChange change) {
         Instant now = clock.instant();
         if (change.responsibleId() == null
                 || moves.isOwnChange(change.dealId(), change.responsibleId(), now.minus(ECHO_WINDOW))) {
             return;
         }
-        String who = change.modifiedBy() == null ? "somebody" : "user " + change.modifiedBy();
-        assignments.record(new AssignmentLog.Decision(now, change.dealId(), AssignmentEntry.Kind.REASSIGNED_IN_CRM,
-                null, null, null, null, change.responsibleId(), change.previousResponsibleId(), List.of(),
-                who + " gave the deal to " + change.responsibleId() + " in the CRM"));
-        queue.leave(change.dealId(), who + " gave the deal to " + change.responsibleId() + " in the CRM");
-        if (change.previousResponsibleId() != null) {
+        reassignedInCrm(change.dealId(), change.responsibleId(), change.previousResponsibleId(), change.modifiedBy());
+    }
+
+    /** A person gave the deal to somebody in the CRM: logged, out of the queue, and its former holder may take more. */
+    void reassignedInCrm(long dealId, long responsibleId, Long previousResponsibleId, Long modifiedBy) {
+        Instant now = clock.instant();
+        String who = modifiedBy == null ? "somebody" : "user " + modifiedBy;
+        assignments.record(new AssignmentLog.Decision(now, dealId, AssignmentEntry.Kind.REASSIGNED_IN_CRM,
+                null, null, null, null, responsibleId, previousResponsibleId, List.of(),
+                who + " gave the deal to " + responsibleId + " in the CRM"));
+        queue.leave(dealId, who + " gave the deal to " + responsibleId + " in the CRM");
+        if (previousResponsibleId != null) {
             // The manager who lost it may have room below the cap now.
-            managers.findById(change.previousResponsibleId()).map(Manager::getTeamId)
+            managers.findById(previousResponsibleId).map(Manager::getTeamId)
                     .filter(queue::hasWaiting).ifPresent(team -> signals.drainRequested(team, false));
         }
     }

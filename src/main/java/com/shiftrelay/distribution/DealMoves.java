@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,6 +38,19 @@ public interface DealMoves {
 
     /** Whether ShiftRelay itself gave the deal to this responsible since then (the CRM's echo of its own write). */
     boolean isOwnChange(long dealId, long responsibleId, Instant since);
+
+    /**
+     * Whether ShiftRelay is moving the deal or wrote a move of it since then: a change event that names only the deal
+     * may be the echo of that write.
+     */
+    boolean touchedSince(long dealId, Instant since);
+
+    /** The responsible ShiftRelay last wrote for the deal, and when; empty if it never moved it. */
+    Optional<Written> lastWritten(long dealId);
+
+    /** A move as written to the CRM: the deal went to {@code toId} at {@code at}. */
+    record Written(long toId, Instant at) {
+    }
 
     /**
      * The deals ShiftRelay has given, or is giving, each of the managers since then: planned and not written yet, or

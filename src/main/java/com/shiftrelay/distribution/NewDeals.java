@@ -35,11 +35,13 @@ public class NewDeals {
     private final DistributionSignals signals;
     private final Managers managers;
     private final Teams teams;
+    private final DealSnapshots snapshots;
+    private final DealChanges changes;
     private final Clock clock;
 
     NewDeals(DealPlacement placement, DealRouting routing, WaitingQueue queue, DealMoves moves,
              AssignmentLog assignments, TeamDistributions settings, DistributionSignals signals, Managers managers,
-             Teams teams, Clock clock) {
+             Teams teams, DealSnapshots snapshots, DealChanges changes, Clock clock) {
         this.placement = placement;
         this.routing = routing;
         this.queue = queue;
@@ -49,6 +51,8 @@ public class NewDeals {
         this.signals = signals;
         this.managers = managers;
         this.teams = teams;
+        this.snapshots = snapshots;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -82,6 +86,23 @@ public class NewDeals {
         CrmDeal deal = placement.dealsById(List.of(dealId)).get(dealId);
         if (deal == null) {
             return leftAlone(dealId, null, null, "the deal is no longer in the CRM", now);
+        }
+        Optional<DealSnapshot> before = snapshots.findById(dealId);
+        DealSnapshot seen = before.orElseGet(() -> new DealSnapshot(deal, now));
+        if (change == CrmDealChange.Kind.UPDATED) {
+            Optional<CrmDealChange.Kind> meant = whatChanged(deal, before);
+            seen.seen(deal, now);
+            snapshots.save(seen);
+            if (meant.isEmpty()) {
+                return Outcome.leftAlone();
+            }
+            change = meant.get();
+        } else {
+            seen.seen(deal, now);
+            snapshots.save(seen);
+        }
+        if (change == CrmDealChange.Kind.RESPONSIBLE_CHANGED) {
+            return Outcome.leftAlone();
         }
         Route route = routing.current().route(deal);
         Optional<Manager> holder = managers.findById(deal.responsibleId());
@@ -142,6 +163,29 @@ public class NewDeals {
         log.info("Deal {} goes to manager {} of team {} by rule {} ({})", dealId, placed.managerId(), teamId,
                 route.ruleId(), strategy);
         return Outcome.assigned(run);
+    }
+
+    /**
+     * What an update that named only the deal changed, told by the deal as read now against how ShiftRelay last saw it:
+     * its responsible (against ShiftRelay's own last write of it, when that is newer), recorded as a person's
+     * reassignment here; or its pipeline or stage, routed as a stage change; or nothing routing cares about. A deal
+     * never seen before has nothing to compare with and is only noted.
+     */
+    private Optional<CrmDealChange.Kind> whatChanged(CrmDeal deal, Optional<DealSnapshot> before) {
+        Optional<DealMoves.Written> written = moves.lastWritten(deal.id());
+        Long knownResponsible = before.map(DealSnapshot::getResponsibleId).orElse(null);
+        if (written.isPresent() && (before.isEmpty() || written.get().at().isAfter(before.get().getSeenAt()))) {
+            knownResponsible = written.get().toId();
+        }
+        if (knownResponsible != null && knownResponsible != deal.responsibleId()) {
+            changes.reassignedInCrm(deal.id(), deal.responsibleId(), knownResponsible, null);
+            return Optional.of(CrmDealChange.Kind.RESPONSIBLE_CHANGED);
+        }
+        if (before.isPresent() && before.get().stageDiffers(deal)) {
+            return Optional.of(CrmDealChange.Kind.STATUS_CHANGED);
+        }
+        log.debug("Deal {}: updated in the CRM, nothing routing acts on changed", deal.id());
+        return Optional.empty();
     }
 
     /**

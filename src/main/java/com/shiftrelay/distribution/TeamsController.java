@@ -78,18 +78,19 @@ class TeamsController {
     record TeamView(long id, String name, Duration inactivityInterval, Duration confirmationTimeout,
                     boolean handoverEnabled, boolean returnEnabled, String timeZone, boolean overtimeAllowed,
                     List<String> sweepTimes, Integer maxOpenDeals, Strategy defaultStrategy, Duration drainDelay, Duration queueWaitLimit,
-                    String supervisorGroup, List<MemberView> members) {
+                    String supervisorGroup, String workDayPause, List<MemberView> members) {
     }
 
     /**
      * New settings; a field left out (or null) stays as it is. {@code inactivityInterval}, {@code confirmationTimeout}
      * and {@code timeZone} "default" restore the default; {@code sweepTimes} [] removes the sweeps; {@code
-     * maxOpenDeals} "none" removes the cap (for a member: back to the team's).
+     * maxOpenDeals} "none" removes the cap (for a member: back to the team's). {@code workDayPause}: what a paused work
+     * day on the CRM's time clock means, "ignore" (a break) or "offline" (leaving), "default" the setting's default.
      */
     record TeamSettings(String inactivityInterval, String confirmationTimeout, Boolean handoverEnabled,
                         Boolean returnEnabled, String timeZone, Boolean overtimeAllowed, List<String> sweepTimes,
                         Object maxOpenDeals, String defaultStrategy, String drainDelay, String queueWaitLimit,
-                        String supervisorGroup, List<MemberSettings> members) {
+                        String supervisorGroup, List<MemberSettings> members, String workDayPause) {
     }
 
     /** One manager's share and own cap. */
@@ -125,6 +126,7 @@ class TeamsController {
                     + "and digits)");
         }
         Map<Long, MemberChange> members = members(team, settings.members());
+        PresenceProperties.WorkDayPause pause = workDayPause(settings.workDayPause());
 
         if (interval != null || DEFAULT.equals(settings.inactivityInterval())) {
             team.setInactivityInterval(interval);
@@ -135,6 +137,9 @@ class TeamsController {
         scheduleChanges.changeTeam(id, schedule);
         if (settings.handoverEnabled() != null) {
             team.setHandoverEnabled(settings.handoverEnabled());
+        }
+        if (settings.workDayPause() != null) {
+            team.setWorkDayPause(pause);
         }
         if (settings.returnEnabled() != null) {
             team.setReturnEnabled(settings.returnEnabled());
@@ -162,6 +167,20 @@ class TeamsController {
             signals.drainRequested(id, false);
         }
         return view(team);
+    }
+
+    /** "ignore" or "offline"; "default" (and no value) is null. */
+    private static PresenceProperties.WorkDayPause workDayPause(String asked) {
+        if (asked == null || DEFAULT.equals(asked)) {
+            return null;
+        }
+        for (PresenceProperties.WorkDayPause pause : PresenceProperties.WorkDayPause.values()) {
+            if (pause.name().equalsIgnoreCase(asked)) {
+                return pause;
+            }
+        }
+        throw new InvalidFieldException("workDayPause", "'workDayPause' must be ignore, offline or default, not '"
+                + asked + "'");
     }
 
     /** A cap as asked: a number of deals, or null for "none". */
@@ -267,7 +286,9 @@ class TeamsController {
                 schedules.sweepTimes(team.getId()).stream().map(LocalTime::toString).toList(),
                 distribution.getMaxOpenDeals(),
                 distribution.defaultStrategy(), distribution.drainDelay(), distribution.queueWaitLimit(),
-                distribution.supervisorGroup(), members.stream().map(m -> {
+                distribution.supervisorGroup(),
+                team.workDayPause(presence.workDayPause()).name().toLowerCase(java.util.Locale.ROOT),
+                members.stream().map(m -> {
                     ManagerDistribution mine = own.get(m.getId());
                     return new MemberView(m.getId(), m.getName(),
                             mine == null ? ManagerDistribution.DEFAULT_WEIGHT : mine.weight(),

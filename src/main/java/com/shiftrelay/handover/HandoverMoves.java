@@ -69,6 +69,15 @@ public interface HandoverMoves extends JpaRepository<HandoverMove, Long> {
     boolean existsOwnMove(@Param("dealId") long dealId, @Param("responsibleId") long responsibleId,
                           @Param("since") Instant since);
 
+    /** Whether a move of the deal is planned, or one was written since then. */
+    @Query("""
+            select count(m) > 0 from HandoverMove m
+            where m.dealId = :dealId
+              and (m.status = com.shiftrelay.handover.HandoverMove.Status.PLANNED
+                   or (m.status = com.shiftrelay.handover.HandoverMove.Status.WRITTEN and m.writtenAt >= :since))
+            """)
+    boolean existsMoveSince(@Param("dealId") long dealId, @Param("since") Instant since);
+
     /** Per manager, the deals moves gave or are giving them since then: {toId, dealId}. */
     @Query("""
             select m.toId, m.dealId from HandoverMove m

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -64,6 +65,19 @@ class LedgerMoves implements DealMoves {
     @Transactional(readOnly = true)
     public boolean isOwnChange(long dealId, long responsibleId, Instant since) {
         return moves.existsOwnMove(dealId, responsibleId, since);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean touchedSince(long dealId, Instant since) {
+        return moves.existsMoveSince(dealId, since);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Written> lastWritten(long dealId) {
+        return moves.findLatestWritten(List.of(dealId)).stream().findFirst()
+                .map(move -> new Written(move.getToId(), move.getWrittenAt()));
     }
 
     @Override

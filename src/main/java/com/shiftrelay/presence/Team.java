@@ -1,6 +1,8 @@
 package com.shiftrelay.presence;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -31,6 +33,11 @@ public class Team {
     /** Overrides the default time a manager of this team has to answer the presence check; null = default. */
     @Column(name = "confirmation_timeout_seconds")
     private Integer confirmationTimeoutSeconds;
+
+    /** What a paused work day means for the team; null follows {@code shiftrelay.presence.work-day-pause}. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "work_day_pause")
+    private PresenceProperties.WorkDayPause workDayPause;
 
     protected Team() {
     }
@@ -87,5 +94,14 @@ public class Team {
 
     public void setReturnEnabled(boolean returnEnabled) {
         this.returnEnabled = returnEnabled;
+    }
+
+    public PresenceProperties.WorkDayPause workDayPause(PresenceProperties.WorkDayPause fallback) {
+        return workDayPause == null ? fallback : workDayPause;
+    }
+
+    /** {@code null} restores the default. */
+    public void setWorkDayPause(PresenceProperties.WorkDayPause pause) {
+        this.workDayPause = pause;
     }
 }

@@ -3,6 +3,7 @@ package com.shiftrelay.presence;
 import com.shiftrelay.crm.CrmException;
 import com.shiftrelay.crm.CrmGateway;
 import com.shiftrelay.crm.WorkDay;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
  * The work day on the CRM's own time clock as a presence signal (Bitrix24: the "start / pause / finish work day"
  * button, read with {@code timeman.status}). Closing the work day is leaving: the manager goes OFFLINE at once and
  * their deals are handed over. Opening it is starting a shift. A pause is a break, ignored unless
- * {@code shiftrelay.presence.work-day-pause=offline}. An expired day (opened yesterday, never closed) changes nothing;
+ * the team's {@code workDayPause} (or, for teams that set none, {@code shiftrelay.presence.work-day-pause}) says offline. An expired day (opened yesterday, never closed) changes nothing;
  * the inactivity check is there for that. The first reading of a manager's clock is only noted, so that starting
  * ShiftRelay signs nobody off. A change is noted once the sign-off or the shift start it caused has been taken, so a
  * manager whose presence process was busy is tried again at the next read.
@@ -30,12 +31,14 @@ public class WorkDayFeed {
     private final Managers managers;
     private final Presence presence;
     private final PresenceProperties properties;
+    private final Teams teams;
 
-    WorkDayFeed(CrmGateway crm, Managers managers, Presence presence, PresenceProperties properties) {
+    WorkDayFeed(CrmGateway crm, Managers managers, Presence presence, PresenceProperties properties, Teams teams) {
         this.crm = crm;
         this.managers = managers;
         this.presence = presence;
         this.properties = properties;
+        this.teams = teams;
     }
 
     static Action action(WorkDay before, WorkDay now, PresenceState state, PresenceProperties.WorkDayPause pause) {
@@ -65,13 +68,17 @@ public class WorkDayFeed {
             log.warn("Work days could not be read: {}", e.getMessage());
             return 0;
         }
+        Map<Long, PresenceProperties.WorkDayPause> pauses = new HashMap<>();
+        teams.findAll().forEach(team -> pauses.put(team.getId(), team.workDayPause(properties.workDayPause())));
         int changed = 0;
         for (Manager manager : active) {
             WorkDay now = days.get(manager.getId());
             if (now == null || now == manager.getWorkDay()) {
                 continue;
             }
-            Action action = action(manager.getWorkDay(), now, manager.getState(), properties.workDayPause());
+            Action action = action(manager.getWorkDay(), now, manager.getState(),
+                    manager.getTeamId() == null ? properties.workDayPause()
+                            : pauses.getOrDefault(manager.getTeamId(), properties.workDayPause()));
             try {
                 switch (action) {
                     case SIGN_OFF -> presence.signOff(manager.getId());

@@ -10,7 +10,10 @@ import com.shiftrelay.support.OnSandboxBitrix24;
 import com.shiftrelay.support.ShiftRelayIntegrationTest;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -22,6 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @ShiftRelayIntegrationTest
 @OnSandboxBitrix24
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NewDealOnBitrix24IT {
 
     private static final String PASSWORD = "demo";
@@ -33,6 +37,7 @@ class NewDealOnBitrix24IT {
     @LocalServerPort int port;
 
     @Test
+    @Order(1)
     void aPortalsNewDealEventRoutesTheDealToTheColleagueOnShiftOnce() {
         Api api = new Api(port);
         long team = sandbox.createTeam("Приёмная Битрикс");
@@ -66,9 +71,78 @@ class NewDealOnBitrix24IT {
         assertThat(sandbox.lead(deal).responsibleId()).isEqualTo(onShift);
     }
 
+    /**
+     * ONCRMDEALUPDATE names only the deal: what changed is what ShiftRelay reads back. A person's reassignment is
+     * logged as one, a move into another pipeline is routed as a stage change, and the echo of ShiftRelay's own write
+     * is not even read back.
+     */
+    @Test
+    @Order(2)
+    void aPortalsUpdateEventIsReadBackAndActedOnAsWhatChanged() {
+        Api api = new Api(port);
+        long team = 1; // "Приёмная Битрикс", the first department of this context (see the first test)
+        long away = sandbox.users().stream().filter(u -> u.login().equals("ulyanab24")).findFirst().orElseThrow().id();
+        long onShift = sandbox.users().stream().filter(u -> u.login().equals("fedorb24")).findFirst().orElseThrow().id();
+        assertThat(sandbox.users()).filteredOn(u -> u.id() == away).singleElement()
+                .satisfies(u -> assertThat(u.teamId()).isEqualTo(team));
+
+        // Fyodor, at work, has a deal of his own: routing leaves it with him and writes nothing.
+        long deal = sandbox.createLead("Повторный визит", onShift, PIPELINE, OPEN_STATUS, false);
+        assertThat(api.request("POST", "/webhooks/bitrix24").form(event("ONCRMDEALADD", deal, TOKEN)).send().status())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(40)).until(() -> log(api, deal).size() == 1);
+
+        // A receptionist gives it to Ulyana in Bitrix24: the update is read back and logged as a person's reassignment.
+        sandbox.reassignByHand(deal, away);
+        nextSecond();
+        assertThat(api.request("POST", "/webhooks/bitrix24").form(event("ONCRMDEALUPDATE", deal, TOKEN)).send()
+                .status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(40)).until(() -> log(api, deal).size() == 2);
+        JsonNode reassigned = log(api, deal).get(1);
+        assertThat(reassigned.get("kind").asText()).isEqualTo("REASSIGNED_IN_CRM");
+        assertThat(reassigned.get("manager").get("id").asLong()).isEqualTo(away);
+        assertThat(sandbox.lead(deal).responsibleId()).as("a person's choice stays").isEqualTo(away);
+
+        // She moves it into "Продажи", which the shipped rules give to team 1, her own: routed as a stage change.
+        sandbox.createPipeline(7001, "Продажи");
+        sandbox.moveLead(deal, 7001L, 70011);
+        nextSecond();
+        assertThat(api.request("POST", "/webhooks/bitrix24").form(event("ONCRMDEALUPDATE", deal, TOKEN)).send()
+                .status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(40)).until(() -> log(api, deal).size() == 3);
+        JsonNode routed = log(api, deal).get(2);
+        assertThat(routed.get("kind").asText()).isEqualTo("LEFT_ALONE");
+        assertThat(routed.get("note").asText()).contains("its stage changed within the team that handles it");
+
+        // An update with nothing routing cares about (its name, say) is read back and changes nothing.
+        nextSecond();
+        assertThat(api.request("POST", "/webhooks/bitrix24").form(event("ONCRMDEALUPDATE", deal, TOKEN) + "&x=1")
+                .send().status()).isEqualTo(200);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> log(api, deal).size() == 3);
+    }
+
+    /** A portal's events carry their time in seconds: the next update of the deal is another event. */
+    private static void nextSecond() {
+        try {
+            Thread.sleep(1100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The deal's assignment log, oldest first. */
+    private static JsonNode log(Api api, long deal) {
+        return api.get("/api/assignments?dealId=" + deal, "admin", "admin").body();
+    }
+
     /** ONCRMDEALADD as a portal posts it to a handler (api-reference/crm/deals/events/on-crm-deal-add.md). */
     private static String event(long deal, String token) {
-        return "event=ONCRMDEALADD&event_handler_id=7&data%5BFIELDS%5D%5BID%5D=" + deal + "&ts=1764763200"
+        return event("ONCRMDEALADD", deal, token);
+    }
+
+    private static String event(String event, long deal, String token) {
+        return "event=" + event + "&event_handler_id=7&data%5BFIELDS%5D%5BID%5D=" + deal + "&ts="
+                + java.time.Instant.now().getEpochSecond()
                 + "&auth%5Bdomain%5D=sandbox.bitrix24.local&auth%5Bapplication_token%5D=" + token;
     }
 

@@ -2,10 +2,12 @@ package com.shiftrelay.crm.bitrix24;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -136,15 +138,33 @@ class Bitrix24GatewayContractTest {
     }
 
     @Test
-    void readsDealsByIdFiftyIdsAQuery() {
+    void readsFiftyDealsByIdInOneListAndMoreAsListsInOneBatch() {
         portal.stubFor(post(urlEqualTo(REST + "/crm.deal.list.json")).willReturn(list(List.of(), null, 0)));
-
-        gateway.deals(LongStream.rangeClosed(1, 60).boxed().toList());
-
+        gateway.deals(LongStream.rangeClosed(1, 50).boxed().toList());
         portal.verify(exactly(1), postRequestedFor(urlEqualTo(REST + "/crm.deal.list.json"))
                 .withRequestBody(matchingJsonPath("$.filter['@ID'].length()", equalTo("50"))));
-        portal.verify(exactly(1), postRequestedFor(urlEqualTo(REST + "/crm.deal.list.json"))
-                .withRequestBody(matchingJsonPath("$.filter['@ID'].length()", equalTo("10"))));
+
+        // 60 ids: two lists, 50 and 10 ids, as the commands of one batch; the rows come under each command's key
+        portal.stubFor(post(urlEqualTo(REST + "/batch.json")).willReturn(okJson("{\"result\":{\"result\":{"
+                + "\"ids0\":[" + String.join(",", deals(1, 50, 5)) + "],\"ids1\":[" + String.join(",", deals(51, 60, 6))
+                + "]},\"result_error\":[],\"result_total\":[],\"result_next\":[],\"result_time\":[]}}")));
+        List<CrmDeal> read = gateway.deals(LongStream.rangeClosed(1, 60).boxed().toList());
+
+        assertThat(read).hasSize(60);
+        assertThat(read.get(59).id()).isEqualTo(60);
+        assertThat(read.get(59).responsibleId()).isEqualTo(6);
+        portal.verify(exactly(1), postRequestedFor(urlEqualTo(REST + "/batch.json"))
+                .withRequestBody(matchingJsonPath("$.cmd.ids0", containing("crm.deal.list?start=-1")))
+                .withRequestBody(matchingJsonPath("$.cmd.ids0", containing("filter%5B%40ID%5D%5B%5D=50&")))
+                .withRequestBody(matchingJsonPath("$.cmd.ids1", containing("filter%5B%40ID%5D%5B%5D=51&")))
+                .withRequestBody(matchingJsonPath("$.cmd.ids1", containing("select%5B%5D=UF_CRM_PINNED"))));
+        portal.verify(exactly(1), postRequestedFor(urlEqualTo(REST + "/crm.deal.list.json")));
+
+        portal.stubFor(post(urlEqualTo(REST + "/batch.json")).willReturn(okJson("{\"result\":{\"result\":{"
+                + "\"ids0\":[]},\"result_error\":{\"ids1\":{\"error\":\"ACCESS_DENIED\",\"error_description\":"
+                + "\"Access denied\"}}}}")));
+        assertThatThrownBy(() -> gateway.deals(LongStream.rangeClosed(1, 60).boxed().toList()))
+                .isInstanceOf(CrmException.class).hasMessageContaining("deals 51..60").hasMessageContaining("ACCESS_DENIED");
     }
 
     @Test

@@ -157,6 +157,19 @@ class Bitrix24PortalIT {
         });
         assertThat(state(api, 312)).as("Boris's day goes on").isEqualTo("ONLINE");
 
+        // The team says a pause is leaving (a clinic whose breaks are long): Vera pauses her day and is OFFLINE. A value
+        // that is neither is refused naming the field, and changes nothing.
+        Api.Response bad = api.put("/api/teams/31/settings", "{\"workDayPause\":\"lunch\"}", "admin", ADMIN_PASSWORD);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body().get("field").asText()).isEqualTo("workDayPause");
+        JsonNode team = api.put("/api/teams/31/settings", "{\"workDayPause\":\"offline\"}", "admin", ADMIN_PASSWORD)
+                .body();
+        assertThat(team.get("workDayPause").asText()).isEqualTo("offline");
+        workDays("CLOSED", "OPENED", "PAUSED");
+        await().atMost(Duration.ofSeconds(30)).until(() -> state(api, 313).equals("OFFLINE"));
+        assertThat(api.put("/api/teams/31/settings", "{\"workDayPause\":\"default\"}", "admin", ADMIN_PASSWORD)
+                .body().get("workDayPause").asText()).as("back to the setting's default").isEqualTo("ignore");
+
         // Boris's shift ends by his schedule (as ManagerShifts would say): the presence check reaches him in Bitrix24
         // too, with a link to his task in Tasklist, and the notification is withdrawn when the window has closed.
         assertThat(api.post("/engine-rest/message", "{\"messageName\":\"ShiftEnded\",\"businessKey\":\"312\","
