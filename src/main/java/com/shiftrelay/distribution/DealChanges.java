@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -26,12 +27,7 @@ class DealChanges {
     private static final Logger log = LoggerFactory.getLogger(DealChanges.class);
     /** How far back a write of ours may lie and still explain a responsible change the CRM reports. */
     private static final Duration ECHO_WINDOW = Duration.ofHours(1);
-    /**
-     * A change event that names only the deal (Bitrix24) this soon after ShiftRelay wrote the deal is taken for the
-     * echo of that write and not read back: a hand-over of 10,000 deals must not cost 10,000 reads. A person's edit
-     * of the deal within it goes unseen until their next one.
-     */
-    static final Duration OWN_UPDATE_WINDOW = Duration.ofMinutes(5);
+    static final String OWN_UPDATE_WINDOW_PROPERTY = "${shiftrelay.webhooks.own-update-window:PT5M}";
 
     private final DistributionSignals signals;
     private final DealMoves moves;
@@ -39,15 +35,23 @@ class DealChanges {
     private final AssignmentLog assignments;
     private final Managers managers;
     private final Clock clock;
+    private final Duration ownUpdateWindow;
 
+    /**
+     * @param ownUpdateWindow a change event that names only the deal (Bitrix24) this soon after ShiftRelay wrote the
+     *                        deal is taken for the echo of that write and not read back: a hand-over of 10,000 deals
+     *                        must not cost 10,000 reads. A person's edit of the deal within it goes unseen until their
+     *                        next one ({@code shiftrelay.webhooks.own-update-window}, 5 minutes)
+     */
     DealChanges(DistributionSignals signals, DealMoves moves, WaitingQueue queue, AssignmentLog assignments,
-                Managers managers, Clock clock) {
+                Managers managers, Clock clock, @Value(OWN_UPDATE_WINDOW_PROPERTY) Duration ownUpdateWindow) {
         this.signals = signals;
         this.moves = moves;
         this.queue = queue;
         this.assignments = assignments;
         this.managers = managers;
         this.clock = clock;
+        this.ownUpdateWindow = ownUpdateWindow;
     }
 
     @EventListener
@@ -81,7 +85,7 @@ class DealChanges {
             log.debug("Deal {}: {} needs nothing of distribution", change.dealId(), change.kind());
             return;
         }
-        if (moves.touchedSince(change.dealId(), clock.instant().minus(OWN_UPDATE_WINDOW))) {
+        if (moves.touchedSince(change.dealId(), clock.instant().minus(ownUpdateWindow))) {
             log.debug("Deal {}: an update just after ShiftRelay's own write of it, taken for its echo", change.dealId());
             return;
         }

@@ -3,6 +3,7 @@ package com.shiftrelay.sandbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,6 +13,8 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,6 +38,8 @@ class SandboxBitrix24Api {
     static final String DOMAIN = "sandbox.bitrix24.local";
     static final int MAX_BATCH = 50;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final Pattern REFERENCE = Pattern.compile("\\$result\\[([^\\]]+)]((?:\\[[^\\]]*])*)");
+    private static final Pattern SEGMENT = Pattern.compile("\\[([^\\]]*)]");
 
     private final SandboxBitrix24Methods methods;
     private final ObjectMapper json;
@@ -97,7 +102,9 @@ class SandboxBitrix24Api {
                     throw new SandboxBitrix24Error(400, "ERROR_BATCH_METHOD_NOT_ALLOWED",
                             "Method is not allowed for batch usage");
                 }
-                ObjectNode answer = methods.call(name, Bitrix24Params.fromQuery(question < 0 ? "" : text.substring(question + 1)));
+                ObjectNode commandParams = Bitrix24Params.fromQuery(question < 0 ? "" : text.substring(question + 1));
+                resolveReferences(commandParams, results);
+                ObjectNode answer = methods.call(name, commandParams);
                 results.set(command.getKey(), answer.get("result"));
                 if (answer.has("total")) {
                     totals.set(command.getKey(), answer.get("total"));
@@ -122,6 +129,49 @@ class SandboxBitrix24Api {
         ObjectNode answer = JSON.objectNode();
         answer.set("result", batch);
         return answer;
+    }
+
+    /**
+     * A command's values that name an earlier command's result, {@code $result[key][0][ID]} (batch.md, "Using
+     * Results"), become that value; one that names nothing (the command failed, the list was shorter) becomes empty.
+     */
+    private static void resolveReferences(JsonNode node, ObjectNode results) {
+        if (node instanceof ObjectNode object) {
+            object.fields().forEachRemaining(field -> {
+                if (field.getValue().isTextual()) {
+                    field.setValue(JSON.textNode(substitute(field.getValue().asText(), results)));
+                } else {
+                    resolveReferences(field.getValue(), results);
+                }
+            });
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                if (array.get(i).isTextual()) {
+                    array.set(i, JSON.textNode(substitute(array.get(i).asText(), results)));
+                } else {
+                    resolveReferences(array.get(i), results);
+                }
+            }
+        }
+    }
+
+    private static String substitute(String text, ObjectNode results) {
+        if (!text.contains("$result[")) {
+            return text;
+        }
+        Matcher reference = REFERENCE.matcher(text);
+        StringBuilder resolved = new StringBuilder();
+        while (reference.find()) {
+            JsonNode target = results.path(reference.group(1));
+            Matcher segment = SEGMENT.matcher(reference.group(2));
+            while (segment.find()) {
+                String name = segment.group(1);
+                target = name.matches("\\d+") ? target.path(Integer.parseInt(name)) : target.path(name);
+            }
+            reference.appendReplacement(resolved, Matcher.quoteReplacement(target.isValueNode() ? target.asText() : ""));
+        }
+        reference.appendTail(resolved);
+        return resolved.toString();
     }
 
     /** The query string's parameters, then the form's or the JSON body's over them. */

@@ -12,6 +12,7 @@ import com.shiftrelay.crm.CrmDealChange;
 import com.shiftrelay.intake.DealChangeAccepted;
 import com.shiftrelay.presence.Managers;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -24,8 +25,9 @@ class DealChangesTest {
 
     private final DistributionSignals signals = mock(DistributionSignals.class);
     private final DealMoves moves = mock(DealMoves.class);
+    private static final Duration WINDOW = Duration.ofMinutes(5);
     private final DealChanges changes = new DealChanges(signals, moves, mock(WaitingQueue.class),
-            mock(AssignmentLog.class), mock(Managers.class), Clock.fixed(NOW, ZoneOffset.UTC));
+            mock(AssignmentLog.class), mock(Managers.class), Clock.fixed(NOW, ZoneOffset.UTC), WINDOW);
 
     @Test
     void anUpdateNamingOnlyTheDealIsRoutedToBeReadBack() {
@@ -35,7 +37,7 @@ class DealChangesTest {
 
     @Test
     void anUpdateJustAfterShiftRelaysOwnWriteIsItsEchoAndIsNotReadBack() {
-        when(moves.touchedSince(42, NOW.minus(DealChanges.OWN_UPDATE_WINDOW))).thenReturn(true);
+        when(moves.touchedSince(42, NOW.minus(WINDOW))).thenReturn(true);
         changes.on(new DealChangeAccepted(7, "bitrix24", idOnly(42)));
         verify(signals, never()).dealChanged(anyLong(), anyLong(), any());
     }

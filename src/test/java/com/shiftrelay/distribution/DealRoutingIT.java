@@ -103,7 +103,7 @@ class DealRoutingIT {
             long stage = sale ? SALES_OPEN : VISITS_OPEN;
             long deal = sandbox.createLead("Заявка " + i, incoming, pipeline, stage, false);
             (sale ? sales : visits).add(deal);
-            String body = AmoCrmWebhookBodies.added(deal, "Заявка " + i, pipeline, stage, 10_000 + i, incoming);
+            String body = addedEvent(deal, "Заявка " + i, pipeline, stage, 10_000 + i, incoming);
             deliveries.add(body);
             assertThat(webhook(api, body).status()).isEqualTo(200);
         }
@@ -184,7 +184,7 @@ class DealRoutingIT {
                 .reduce((first, second) -> second).orElseThrow().id();
         long administrator = sandbox.lead(deal).responsibleId();
         sandbox.moveLead(deal, VISITS, VISITS_OPEN);
-        assertThat(webhook(api, AmoCrmWebhookBodies.statusChanged(deal, SALES, SALES_OPEN, VISITS, VISITS_OPEN,
+        assertThat(webhook(api, statusChangedEvent(deal, SALES, SALES_OPEN, VISITS, VISITS_OPEN,
                 administrator, 1764672050)).status()).isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> curators.subList(0, 2)
@@ -199,10 +199,16 @@ class DealRoutingIT {
         // A stage change within the team's own pipeline leaves the deal where it is.
         long curator = sandbox.lead(deal).responsibleId();
         sandbox.moveLeadToStatus(deal, VISITS_OPEN + 1);
-        assertThat(webhook(api, AmoCrmWebhookBodies.statusChanged(deal, VISITS, VISITS_OPEN, VISITS, VISITS_OPEN + 1,
+        assertThat(webhook(api, statusChangedEvent(deal, VISITS, VISITS_OPEN, VISITS, VISITS_OPEN + 1,
                 curator, 1764672060)).status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/assignments?dealId=" + deal, "admin", "admin")
-                .body().size() == story.size() + 1);
+        if (seesOpenStages()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/assignments?dealId=" + deal, "admin",
+                    "admin").body().size() == story.size() + 1);
+        } else {
+            // The CRM tells open stages apart by names the rules do not see (Bitrix24): nothing to decide, nothing logged.
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/assignments?dealId="
+                    + deal, "admin", "admin").body().size() == story.size());
+        }
         assertThat(sandbox.lead(deal).responsibleId()).isEqualTo(curator);
     }
 
@@ -215,14 +221,19 @@ class DealRoutingIT {
         int before = api.get("/api/assignments?dealId=" + deal, "admin", "admin").body().size();
 
         // amoCRM reports ShiftRelay's own assignment back: nothing happens.
-        assertThat(webhook(api, AmoCrmWebhookBodies.responsibleChanged(deal, incoming, holder, 0, 1764672100))
+        assertThat(webhook(api, responsibleChangedEvent(deal, incoming, holder, 0, 1764672100))
                 .status()).isEqualTo(200);
         // A person gives the deal to a colleague by hand: it is logged, and nothing is moved back.
         long colleague = administrators.stream().filter(id -> id != holder).findFirst().orElseThrow();
         sandbox.reassignByHand(deal, colleague);
-        assertThat(webhook(api, AmoCrmWebhookBodies.responsibleChanged(deal, holder, colleague, holder, 1764672200))
+        assertThat(webhook(api, responsibleChangedEvent(deal, holder, colleague, holder, 1764672200))
                 .status()).isEqualTo(200);
 
+        // (A CRM whose event names only the deal has it read back first, a step of the engine's.)
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/assignments?dealId=" + deal, "admin", "admin")
+                .body().size() > before);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> api.get(
+                "/api/assignments?dealId=" + deal, "admin", "admin").body().size() == before + 1);
         JsonNode story = api.get("/api/assignments?dealId=" + deal, "admin", "admin").body();
         assertThat(story).hasSize(before + 1);
         assertThat(story.get(before).get("kind").asText()).isEqualTo("REASSIGNED_IN_CRM");
@@ -245,7 +256,7 @@ class DealRoutingIT {
         assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
 
         long deal = sandbox.createLead("Заявка после правки правил", incoming, SALES, SALES_OPEN, false);
-        assertThat(webhook(api, AmoCrmWebhookBodies.added(deal, "Заявка после правки правил", SALES, SALES_OPEN, 5_000,
+        assertThat(webhook(api, addedEvent(deal, "Заявка после правки правил", SALES, SALES_OPEN, 5_000,
                 incoming)).status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> curators.subList(0, 2)
                 .contains(sandbox.lead(deal).responsibleId()));
@@ -263,7 +274,7 @@ class DealRoutingIT {
         assertThat(deploy("olga", broken).statusCode()).isEqualTo(200);
 
         long deal = sandbox.createLead("Заявка в никуда", incoming, SALES, SALES_OPEN, false);
-        assertThat(webhook(api, AmoCrmWebhookBodies.added(deal, "Заявка в никуда", SALES, SALES_OPEN, 1_000, incoming))
+        assertThat(webhook(api, addedEvent(deal, "Заявка в никуда", SALES, SALES_OPEN, 1_000, incoming))
                 .status()).isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> runtime.createIncidentQuery()
@@ -282,9 +293,7 @@ class DealRoutingIT {
             Page page = browser.newPage("ru-RU");
             page.navigate("/sandbox");
             page.waitForURL("**/sandbox/login.html");
-            page.locator("#login input[name=username]").fill("admin");
-            page.locator("#login input[name=password]").fill("admin");
-            page.locator("#login button[type=submit]").click();
+            Browser.signInOnOurForm(page, "admin", "admin");
             Locator rows = page.locator("[data-testid=queue] tr[data-deal-id]");
             PlaywrightAssertions.assertThat(rows).hasCount(queued.size());
             PlaywrightAssertions.assertThat(rows.first()).hasAttribute("data-deal-id", String.valueOf(queued.get(0)));
@@ -337,8 +346,36 @@ class DealRoutingIT {
                 .status() == 200);
     }
 
-    private static Api.Response webhook(Api api, String body) {
-        return api.request("POST", WEBHOOK).form(body).send();
+    // ---- how the CRM reports deals: amoCRM's lead webhooks here; DealRoutingOnBitrix24IT sends Bitrix24's events
+
+    /** A new deal, as the CRM's webhook reports it. */
+    String addedEvent(long deal, String name, long pipeline, long stage, long price, long responsible) {
+        return AmoCrmWebhookBodies.added(deal, name, pipeline, stage, price, responsible);
+    }
+
+    /** The deal moved from one stage (and pipeline) to another at {@code at} (epoch seconds). */
+    String statusChangedEvent(long deal, long fromPipeline, long fromStage, long toPipeline, long toStage,
+                              long responsible, long at) {
+        return AmoCrmWebhookBodies.statusChanged(deal, fromPipeline, fromStage, toPipeline, toStage, responsible, at);
+    }
+
+    /** The deal went from one responsible to another, changed by {@code by} (0: through the API). */
+    String responsibleChangedEvent(long deal, long from, long to, long by, long at) {
+        return AmoCrmWebhookBodies.responsibleChanged(deal, from, to, by, at);
+    }
+
+    /** Where the CRM's webhooks go. */
+    String webhookPath() {
+        return WEBHOOK;
+    }
+
+    /** Whether the CRM's deals carry their open stage as a number the rules see (amoCRM does). */
+    boolean seesOpenStages() {
+        return true;
+    }
+
+    private Api.Response webhook(Api api, String body) {
+        return api.request("POST", webhookPath()).form(body).send();
     }
 
     private static JsonNode queue(Api api) {

@@ -112,7 +112,7 @@ final class Bitrix24Gateway implements CrmGateway {
             filter.put("@CATEGORY_ID", List.copyOf(pipelineIds));
         }
         filter.put("CLOSED", "N");
-        return pagedById("crm.deal.list", filter, dealFields()).stream().map(this::deal).toList();
+        return dealPagesChained(filter).stream().map(this::deal).toList();
     }
 
     /**
@@ -428,8 +428,14 @@ final class Bitrix24Gateway implements CrmGateway {
 
     /** Every row of a list method, page by page by {@code ID > last} with {@code start=-1}. */
     private List<JsonNode> pagedById(String method, Map<String, Object> filter, List<String> select) {
+        return pagedById(method, filter, select, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #pagedById(String, Map, List)}, at most {@code pages} pages; the filter's {@code >ID} is the start. */
+    private List<JsonNode> pagedById(String method, Map<String, Object> filter, List<String> select, int pages) {
         List<JsonNode> rows = new ArrayList<>();
-        long lastId = 0;
+        long lastId = filter.get(">ID") instanceof Long start ? start : 0;
+        int read = 0;
         while (true) {
             Map<String, Object> pageFilter = new LinkedHashMap<>(filter);
             pageFilter.put(">ID", lastId);
@@ -448,10 +454,74 @@ final class Bitrix24Gateway implements CrmGateway {
                 lastId = id;
                 rows.add(row);
             }
-            if (page.size() < Bitrix24Properties.PAGE_SIZE) {
+            if (page.size() < Bitrix24Properties.PAGE_SIZE || ++read >= pages) {
                 return rows;
             }
         }
+    }
+
+    /**
+     * Every open deal of the filter the fast way, with the pages after the first chained in {@code batch}es: command k
+     * asks for IDs above the last one of command k-1 by reference, {@code $result[page<k-1>][49][ID]}
+     * (settings/how-to-call-rest-api/batch.md, "Using Results"), so one request reads up to 2,500 deals instead of 50;
+     * a manager's 10,000 deals are 5 requests, not 201, at the portal's 2 a second. The pages are taken in order up to
+     * the first that is not full; what the commands after it answered (their reference points at nothing) is not
+     * read. Should a chained batch fail in any other way, the rest is read page by page as before.
+     */
+    private List<JsonNode> dealPagesChained(Map<String, Object> filter) {
+        List<JsonNode> rows = new ArrayList<>(pagedById("crm.deal.list", filter, dealFields(), 1));
+        if (rows.size() < Bitrix24Properties.PAGE_SIZE) {
+            return rows;
+        }
+        while (true) {
+            long lastId = Bitrix24Values.id(rows.get(rows.size() - 1), "ID");
+            Map<String, Object> commands = new LinkedHashMap<>();
+            for (int k = 0; k < MAX_BATCH; k++) {
+                commands.put("page" + k, "crm.deal.list?" + pageQuery(filter,
+                        k == 0 ? String.valueOf(lastId) : "$result[page" + (k - 1) + "][" + (Bitrix24Properties.PAGE_SIZE - 1)
+                                + "][ID]"));
+            }
+            JsonNode answer = batch(commands);
+            for (int k = 0; k < MAX_BATCH; k++) {
+                JsonNode page = answer.path("result").path("page" + k);
+                if (!page.isArray() || answer.path("result_error").path("page" + k).isObject()) {
+                    // Not what a chain of full pages gives: the rest the plain way, from the last deal read.
+                    Map<String, Object> rest = new LinkedHashMap<>(filter);
+                    rest.put(">ID", Bitrix24Values.id(rows.get(rows.size() - 1), "ID"));
+                    rows.addAll(pagedById("crm.deal.list", rest, dealFields(), Integer.MAX_VALUE));
+                    return rows;
+                }
+                long previous = Bitrix24Values.id(rows.get(rows.size() - 1), "ID");
+                for (JsonNode row : page) {
+                    if (Bitrix24Values.id(row, "ID") <= previous) {
+                        throw new CrmException("Bitrix24 answered a chained crm.deal.list for IDs above " + previous
+                                + " with ID " + Bitrix24Values.id(row, "ID") + ": the list would never end");
+                    }
+                    previous = Bitrix24Values.id(row, "ID");
+                    rows.add(row);
+                }
+                if (page.size() < Bitrix24Properties.PAGE_SIZE) {
+                    return rows;
+                }
+            }
+        }
+    }
+
+    /** A {@code crm.deal.list} command's query, the fast way, for IDs above {@code idAbove} (a number or a reference). */
+    private String pageQuery(Map<String, Object> filter, String idAbove) {
+        StringBuilder query = new StringBuilder("start=-1&").append(encode("order[ID]")).append("=ASC");
+        filter.forEach((field, value) -> {
+            if (value instanceof Collection<?> values) {
+                values.forEach(item -> query.append('&').append(encode("filter[" + field + "][]")).append('=')
+                        .append(encode(String.valueOf(item))));
+            } else {
+                query.append('&').append(encode("filter[" + field + "]")).append('=').append(encode(String.valueOf(value)));
+            }
+        });
+        // The reference stays as it is: the portal reads it in the command, not in the request's own encoding.
+        query.append('&').append(encode("filter[>ID]")).append('=').append(idAbove);
+        dealFields().forEach(field -> query.append('&').append(encode("select[]")).append('=').append(encode(field)));
+        return query.toString();
     }
 
     /** Every row of a short list method, page by page by the {@code next} each answer gives. */

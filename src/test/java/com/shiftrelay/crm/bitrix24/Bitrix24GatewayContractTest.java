@@ -112,9 +112,13 @@ class Bitrix24GatewayContractTest {
         portal.stubFor(post(urlEqualTo(REST + "/crm.deal.list.json"))
                 .withRequestBody(matchingJsonPath("$.filter['>ID']", equalTo("0")))
                 .willReturn(list(first, null, 0)));
-        portal.stubFor(post(urlEqualTo(REST + "/crm.deal.list.json"))
-                .withRequestBody(matchingJsonPath("$.filter['>ID']", equalTo("50")))
-                .willReturn(list(List.of(deal(51, 5, 1, "S", "0", "N"), deal(52, 6, 1, "P", "12500", "Y")), null, 0)));
+        // The pages after a full first one come chained in a batch: page0 above 50, page1 above page0's 50th, and so
+        // on; page0 is short, so what the commands after it answered is not read.
+        portal.stubFor(post(urlEqualTo(REST + "/batch.json")).willReturn(okJson("{\"result\":{\"result\":{"
+                + "\"page0\":[" + deal(51, 5, 1, "S", "0", "N") + "," + deal(52, 6, 1, "P", "12500", "Y") + "],"
+                + "\"page1\":[" + deal(1, 5, 1, "P", "1", "N") + "]},\"result_error\":{\"page2\":{\"error\":"
+                + "\"INVALID_ARG_VALUE\",\"error_description\":\"ID\"}},\"result_total\":[],\"result_next\":[],"
+                + "\"result_time\":[]}}")));
 
         List<CrmDeal> deals = gateway.dealsOf(List.of(5L, 6L), List.of(1L));
 
@@ -126,7 +130,14 @@ class Bitrix24GatewayContractTest {
         assertThat(deals.get(51).flagged(900001L)).isTrue();
         assertThat(deals.get(0).flagged(900001L)).isFalse();
         // start=-1 spares the portal its count; the filter and the order are the documented ones (huge-data.md)
-        portal.verify(exactly(2), postRequestedFor(urlEqualTo(REST + "/crm.deal.list.json"))
+        portal.verify(exactly(1), postRequestedFor(urlEqualTo(REST + "/batch.json"))
+                .withRequestBody(matchingJsonPath("$.cmd.page0", containing("crm.deal.list?start=-1")))
+                .withRequestBody(matchingJsonPath("$.cmd.page0", containing("filter%5B%3EID%5D=50&")))
+                .withRequestBody(matchingJsonPath("$.cmd.page0", containing("filter%5B%40ASSIGNED_BY_ID%5D%5B%5D=6")))
+                .withRequestBody(matchingJsonPath("$.cmd.page0", containing("filter%5BCLOSED%5D=N")))
+                .withRequestBody(matchingJsonPath("$.cmd.page1", containing("filter%5B%3EID%5D=$result[page0][49][ID]")))
+                .withRequestBody(matchingJsonPath("$.cmd.page49", containing("$result[page48][49][ID]"))));
+        portal.verify(exactly(1), postRequestedFor(urlEqualTo(REST + "/crm.deal.list.json"))
                 .withRequestBody(matchingJsonPath("$.start", equalTo("-1")))
                 .withRequestBody(matchingJsonPath("$.order.ID", equalTo("ASC")))
                 .withRequestBody(matchingJsonPath("$.filter['@ASSIGNED_BY_ID']", equalToJson("[5,6]")))
@@ -135,6 +146,21 @@ class Bitrix24GatewayContractTest {
                 .withRequestBody(matchingJsonPath("$.select[?(@ == 'UF_CRM_PINNED')]"))
                 .withRequestBody(matchingJsonPath("$.select[?(@ == 'STAGE_SEMANTIC_ID')]")));
         portal.verify(exactly(2), anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void aChainedBatchThatFailsOtherwiseIsReadOnPageByPage() {
+        portal.stubFor(post(urlEqualTo(REST + "/crm.deal.list.json"))
+                .withRequestBody(matchingJsonPath("$.filter['>ID']", equalTo("0"))).willReturn(list(deals(1, 50, 5), null, 0)));
+        portal.stubFor(post(urlEqualTo(REST + "/crm.deal.list.json"))
+                .withRequestBody(matchingJsonPath("$.filter['>ID']", equalTo("50"))).willReturn(list(deals(51, 53, 5), null, 0)));
+        portal.stubFor(post(urlEqualTo(REST + "/batch.json")).willReturn(okJson("{\"result\":{\"result\":[],"
+                + "\"result_error\":{\"page0\":{\"error\":\"ERROR_BATCH_METHOD_NOT_ALLOWED\",\"error_description\":"
+                + "\"Method is not allowed for batch usage\"}}}}")));
+
+        assertThat(gateway.dealsOf(List.of(5L), List.of())).extracting(CrmDeal::id)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 53).boxed().toList());
+        portal.verify(exactly(2), postRequestedFor(urlEqualTo(REST + "/crm.deal.list.json")));
     }
 
     @Test

@@ -1,0 +1,54 @@
+package com.shiftrelay.distribution;
+
+import com.shiftrelay.support.OnSandboxBitrix24;
+import com.shiftrelay.support.ShiftRelayIntegrationTest;
+import java.time.Instant;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The routing scenario with the sandbox speaking Bitrix24: the portal's outbound events ({@code ONCRMDEALADD},
+ * {@code ONCRMDEALUPDATE}, form-encoded, signed with the application token) bring the deals, which carry only their
+ * id: ShiftRelay reads each deal back with {@code crm.deal.list} and tells a stage change from a reassignment by what
+ * differs. Open stages are names on Bitrix24, not numbers the rules see, so a move between two of them decides
+ * nothing.
+ */
+@ShiftRelayIntegrationTest
+@OnSandboxBitrix24
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DealRoutingOnBitrix24IT extends DealRoutingIT {
+
+    private static final String TOKEN = "sandbox-application-token";
+
+    @Override
+    String addedEvent(long deal, String name, long pipeline, long stage, long price, long responsible) {
+        return event("ONCRMDEALADD", deal, Instant.now().getEpochSecond());
+    }
+
+    @Override
+    String statusChangedEvent(long deal, long fromPipeline, long fromStage, long toPipeline, long toStage,
+                              long responsible, long at) {
+        return event("ONCRMDEALUPDATE", deal, at);
+    }
+
+    @Override
+    String responsibleChangedEvent(long deal, long from, long to, long by, long at) {
+        return event("ONCRMDEALUPDATE", deal, at);
+    }
+
+    @Override
+    String webhookPath() {
+        return "/webhooks/bitrix24";
+    }
+
+    @Override
+    boolean seesOpenStages() {
+        return false;
+    }
+
+    /** An event as a portal posts it to a handler (api-reference/crm/deals/events/on-crm-deal-add.md). */
+    private static String event(String event, long deal, long ts) {
+        return "event=" + event + "&event_handler_id=3&data%5BFIELDS%5D%5BID%5D=" + deal + "&ts=" + ts
+                + "&auth%5Bdomain%5D=sandbox.bitrix24.local&auth%5Bapplication_token%5D=" + TOKEN;
+    }
+}
