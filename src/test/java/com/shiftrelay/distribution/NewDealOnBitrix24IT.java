@@ -46,6 +46,10 @@ class NewDealOnBitrix24IT {
         api.post("/engine-rest/message", "{\"messageName\":\"DirectorySyncRequested\"}", "admin", "admin");
         await().atMost(Duration.ofSeconds(30)).until(() -> List.of("ulyanab24", "fedorb24").stream()
                 .allMatch(login -> api.get("/api/managers/" + onShift, login, PASSWORD).status() == 200));
+        // Nobody is asked whether they are still at work while the tests run: this is about deals, not presence (a
+        // presence check that took Fyodor OFFLINE would hand his deals over under the second test's feet).
+        assertThat(api.put("/api/teams/" + team + "/settings", "{\"inactivityInterval\":\"PT1H\"}", "admin", "admin")
+                .status()).isEqualTo(200);
         assertThat(api.post("/api/managers/" + onShift + "/online", null, "fedorb24", PASSWORD).status()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(30)).until(() -> state(api, onShift).equals("ONLINE"));
         assertThat(state(api, away)).isNotEqualTo("ONLINE");
@@ -87,6 +91,7 @@ class NewDealOnBitrix24IT {
                 .satisfies(u -> assertThat(u.teamId()).isEqualTo(team));
 
         // Fyodor, at work, has a deal of his own: routing leaves it with him and writes nothing.
+        assertThat(api.get("/api/managers/" + onShift, "admin", "admin").body().get("state").asText()).isEqualTo("ONLINE");
         long deal = sandbox.createLead("Повторный визит", onShift, PIPELINE, OPEN_STATUS, false);
         assertThat(api.request("POST", "/webhooks/bitrix24").form(event("ONCRMDEALADD", deal, TOKEN)).send().status())
                 .isEqualTo(200);
