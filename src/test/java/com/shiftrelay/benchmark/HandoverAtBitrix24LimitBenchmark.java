@@ -20,7 +20,7 @@ import org.springframework.test.context.ActiveProfiles;
         "shiftrelay.crm.bitrix24.burst=50"})
 @ActiveProfiles(resolver = IntegrationTestProfiles.class)
 @OnSandboxBitrix24
-class HandoverAtBitrix24LimitBenchmark extends HandoverThroughput {
+class HandoverAtBitrix24LimitBenchmark extends Bitrix24HandoverThroughput {
 
     @Override
     int crmRequestsPerSecond() {
@@ -28,19 +28,8 @@ class HandoverAtBitrix24LimitBenchmark extends HandoverThroughput {
     }
 
     @Override
-    int dealsPerPage() {
-        return 50;
-    }
-
-    @Override
     int crmBurst() {
         return 50;
-    }
-
-    /** A first page, then pages chained 50 to a batch: 10,000 deals are 1 + 4 requests. */
-    @Override
-    int readRequests() {
-        return 1 + (DEALS - dealsPerPage() + 2499) / 2500;
     }
 
     @Test

@@ -19,22 +19,11 @@ import org.springframework.test.context.ActiveProfiles;
         "shiftrelay.crm.bitrix24.burst=100000"})
 @ActiveProfiles(resolver = IntegrationTestProfiles.class)
 @OnSandboxBitrix24
-class HandoverBitrix24UnlimitedBenchmark extends HandoverThroughput {
+class HandoverBitrix24UnlimitedBenchmark extends Bitrix24HandoverThroughput {
 
     @Override
     int crmRequestsPerSecond() {
         return 0;
-    }
-
-    @Override
-    int dealsPerPage() {
-        return 50;
-    }
-
-    /** A first page, then pages chained 50 to a batch: 10,000 deals are 1 + 4 requests. */
-    @Override
-    int readRequests() {
-        return 1 + (DEALS - dealsPerPage() + 2499) / 2500;
     }
 
     @Test
