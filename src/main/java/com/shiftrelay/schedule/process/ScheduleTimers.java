@@ -10,6 +10,7 @@ import com.shiftrelay.schedule.TeamScheduleChanged;
 import java.util.Map;
 import com.shiftrelay.schedule.ScheduleConflictException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -83,17 +84,27 @@ class ScheduleTimers {
     }
 
     /**
-     * A process that moved on while it was told of the change (its timer fired meanwhile) fails the telling; the
-     * change, which is undone with it, is made again by its caller.
+     * A process that moved on while it was told of the change (its timer fired meanwhile) fails the telling: the engine
+     * finds the update of its execution stale, or (seen on PostgreSQL) the message subscription it found a moment
+     * earlier gone. The change, which is undone with it, is made again by its caller.
      */
-    private static void conflictsTold(Runnable tell) {
+    static void conflictsTold(Runnable tell) {
         try {
             tell.run();
         } catch (OptimisticLockingException e) {
             throw new ScheduleConflictException("A shift or sweep process moved on while told of the schedule change: "
                     + e.getMessage());
+        } catch (ProcessEngineException e) {
+            if (e.getMessage() == null || !e.getMessage().contains(SUBSCRIPTION_GONE)) {
+                throw e;
+            }
+            throw new ScheduleConflictException("A shift or sweep process moved on while told of the schedule change: "
+                    + e.getMessage());
         }
     }
+
+    /** What MessageEventReceivedCmd says when the execution it was to trigger no longer waits for the message. */
+    static final String SUBSCRIPTION_GONE = "does not have a subscription to a message event";
 
     private boolean running(String process, String businessKey) {
         return runtime.createProcessInstanceQuery().processDefinitionKey(process).processInstanceBusinessKey(businessKey)
