@@ -82,12 +82,13 @@ public class NewDeals {
 
     @Transactional
     public Outcome route(long dealId, CrmDealChange.Kind change, long arrival) {
+        // Locked before the deal is read: a second event of the deal reads it only after this one is told apart.
+        Optional<DealSnapshot> before = snapshots.lockById(dealId);
         Instant now = clock.instant();
         CrmDeal deal = placement.dealsById(List.of(dealId)).get(dealId);
         if (deal == null) {
             return leftAlone(dealId, null, null, "the deal is no longer in the CRM", now);
         }
-        Optional<DealSnapshot> before = snapshots.findById(dealId);
         DealSnapshot seen = before.orElseGet(() -> new DealSnapshot(deal, now));
         if (change == CrmDealChange.Kind.UPDATED) {
             Optional<CrmDealChange.Kind> meant = whatChanged(deal, before);

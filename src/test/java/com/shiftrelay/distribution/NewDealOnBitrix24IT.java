@@ -126,6 +126,34 @@ class NewDealOnBitrix24IT {
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> log(api, deal).size() == 3);
     }
 
+    /**
+     * A portal sends an update for each edit, and they arrive together: told apart one after the other, a single
+     * reassignment is logged once however many updates report it and however many job threads read them back.
+     */
+    @Test
+    @Order(3)
+    void aBurstOfUpdatesOfOneDealLogsItsOneReassignmentOnce() {
+        Api api = new Api(port);
+        long away = sandbox.users().stream().filter(u -> u.login().equals("ulyanab24")).findFirst().orElseThrow().id();
+        long onShift = sandbox.users().stream().filter(u -> u.login().equals("fedorb24")).findFirst().orElseThrow().id();
+        long deal = sandbox.createLead("Запись на приём", onShift, PIPELINE, OPEN_STATUS, false);
+        assertThat(api.request("POST", "/webhooks/bitrix24").form(event("ONCRMDEALADD", deal, TOKEN)).send().status())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(40)).until(() -> log(api, deal).size() == 1);
+
+        sandbox.reassignByHand(deal, away);
+        long ts = java.time.Instant.now().getEpochSecond();
+        for (int edit = 0; edit < 8; edit++) {
+            assertThat(api.request("POST", "/webhooks/bitrix24").form(event("ONCRMDEALUPDATE", deal, TOKEN, ts + edit))
+                    .send().status()).isEqualTo(200);
+        }
+        await().atMost(Duration.ofSeconds(40)).until(() -> log(api, deal).size() >= 2);
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(60)).until(() -> log(api, deal).size() == 2);
+        JsonNode reassigned = log(api, deal).get(1);
+        assertThat(reassigned.get("kind").asText()).isEqualTo("REASSIGNED_IN_CRM");
+        assertThat(reassigned.get("manager").get("id").asLong()).isEqualTo(away);
+    }
+
     /** A portal's events carry their time in seconds: the next update of the deal is another event. */
     private static void nextSecond() {
         try {
@@ -146,8 +174,11 @@ class NewDealOnBitrix24IT {
     }
 
     private static String event(String event, long deal, String token) {
-        return "event=" + event + "&event_handler_id=7&data%5BFIELDS%5D%5BID%5D=" + deal + "&ts="
-                + java.time.Instant.now().getEpochSecond()
+        return event(event, deal, token, java.time.Instant.now().getEpochSecond());
+    }
+
+    private static String event(String event, long deal, String token, long ts) {
+        return "event=" + event + "&event_handler_id=7&data%5BFIELDS%5D%5BID%5D=" + deal + "&ts=" + ts
                 + "&auth%5Bdomain%5D=sandbox.bitrix24.local&auth%5Bapplication_token%5D=" + token;
     }
 
