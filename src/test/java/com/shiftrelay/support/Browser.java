@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.TimeoutError;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +27,7 @@ public final class Browser implements AutoCloseable {
     private final com.microsoft.playwright.Browser chromium;
     private final String base;
     private final List<Page> pages = new ArrayList<>();
+    private final List<List<String>> journals = new ArrayList<>();
 
     private Browser(int port) {
         Path executable = executable();
@@ -74,14 +77,36 @@ public final class Browser implements AutoCloseable {
                 """);
         Page page = context.newPage();
         page.setDefaultTimeout(20_000);
+        // What the page asked for and how long each answer took, and what it complained of: kept with its picture.
+        List<String> journal = new ArrayList<>();
+        long opened = System.nanoTime();
+        page.onConsoleMessage(message -> {
+            if (!"log".equals(message.type()) && !"debug".equals(message.type())) {
+                journal.add(elapsed(opened) + " console " + message.type() + ": " + message.text());
+            }
+        });
+        page.onPageError(error -> journal.add(elapsed(opened) + " page error: " + error));
+        page.onRequestFinished(request -> journal.add(elapsed(opened) + " " + request.method() + " " + request.url()
+                + " in " + Math.round(request.timing().responseEnd) + " ms"));
+        page.onRequestFailed(request -> journal.add(elapsed(opened) + " FAILED " + request.method() + " "
+                + request.url() + ": " + request.failure()));
         pages.add(page);
+        journals.add(journal);
         return page;
     }
 
     /** Signs in on a Camunda webapp's own login form, as a person does. */
     public static void signIn(Page page, String app, String user, String password) {
         page.navigate("/camunda/app/" + app + "/");
-        page.locator("input[ng-model=username]").fill(user);
+        Locator username = page.locator("input[ng-model=username]");
+        try {
+            username.waitFor(new Locator.WaitForOptions().setTimeout(30_000));
+        } catch (TimeoutError stalled) {
+            // A webapp that has not drawn its form after 30 s on a busy machine is loaded again, as a person would;
+            // the page's journal (target/browser) shows which of its requests took so long.
+            page.reload();
+        }
+        username.fill(user);
         page.locator("input[ng-model=password]").fill(password);
         page.locator("form[name=signinForm] button[type=submit]").click();
     }
@@ -93,9 +118,22 @@ public final class Browser implements AutoCloseable {
         page.locator("#login button[type=submit]").click();
     }
 
-    /** Keeps a picture of every page as it was at the end, in target/browser, for whoever reads a failure. */
+    private static String elapsed(long since) {
+        return String.format("%7.1f s", (System.nanoTime() - since) / 1e9);
+    }
+
+    /**
+     * Keeps a picture of every page as it was at the end, and the journal of its requests and complaints, in
+     * target/browser, for whoever reads a failure.
+     */
     public void close(String testName) {
         for (int i = 0; i < pages.size(); i++) {
+            try {
+                Files.createDirectories(Path.of("target", "browser"));
+                Files.write(Path.of("target", "browser", testName + "-" + i + ".log"), List.copyOf(journals.get(i)));
+            } catch (java.io.IOException | RuntimeException e) {
+                // The journal is a help for reading a failure, never a failure of its own.
+            }
             try {
                 pages.get(i).screenshot(new Page.ScreenshotOptions().setFullPage(true)
                         .setPath(Path.of("target", "browser", testName + "-" + i + ".png")));
