@@ -25,6 +25,10 @@ public class DealSnapshot {
     @Column(name = "status_id", nullable = false)
     private long statusId;
 
+    /** The stage as the CRM writes it; null in a row written before it was kept. */
+    @Column(name = "stage", length = 100)
+    private String stage;
+
     @Column(name = "responsible_id", nullable = false)
     private long responsibleId;
 
@@ -42,13 +46,15 @@ public class DealSnapshot {
     void seen(CrmDeal deal, Instant at) {
         this.pipelineId = deal.pipelineId();
         this.statusId = deal.statusId();
+        this.stage = deal.stage();
         this.responsibleId = deal.responsibleId();
         this.seenAt = at;
     }
 
-    /** Whether the deal moved to another pipeline or stage since. */
+    /** Whether the deal moved to another pipeline or stage since (between two open stages of Bitrix24 too). */
     boolean stageDiffers(CrmDeal deal) {
-        return pipelineId != deal.pipelineId() || statusId != deal.statusId();
+        return pipelineId != deal.pipelineId() || statusId != deal.statusId()
+                || stage != null && !stage.equals(deal.stage());
     }
 
     long getResponsibleId() {

@@ -111,7 +111,7 @@ public class NewDeals {
             holder.map(Manager::getTeamId).ifPresent(team -> requestDrainIfWaiting(team));
             queue.leave(dealId, "no routing rule matches the deal any more");
             return leftAlone(dealId, route, null, "no routing rule matches (pipeline " + deal.pipelineId() + ", stage "
-                    + deal.statusId() + ")", now);
+                    + deal.stage() + ")", now);
         }
         Long routedTeam = route.teamOr(holder.map(Manager::getTeamId).orElse(null));
         if (routedTeam == null) {

@@ -140,6 +140,32 @@ class DealRoutingDecisionTest {
     }
 
     @Test
+    void aBitrix24DealAtAnOpenStageIsRoutedByItsPipelineAndAWonOneNotAtAll() {
+        // Bitrix24's open stages are names: the number is 0 and the name is the deal's stage.
+        assertThat(route(SALES, 0, "C7001:NEW", List.of(), 5_000).rule()).isEqualTo("Rule_SalesTreatment");
+        assertThat(route(SALES, 142, "C7001:WON", List.of(), 5_000).rule()).isNull();
+    }
+
+    @Test
+    void aProcessOwnerTellsBitrix24sOpenStagesApartByTheStageAsTheCrmWritesIt() {
+        // The change a process owner makes in Modeler: the administrators take a sales deal once it is past "NEW".
+        DmnModelInstance changed = Dmn.readModelFromStream(new java.io.ByteArrayInputStream(
+                Dmn.convertToString(model).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        changed.<org.camunda.bpm.model.dmn.instance.InputEntry>getModelElementById("InputEntry_SalesTreatment_Stage")
+                .getText().setTextContent("not(\"C7001:NEW\")");
+        DmnDecision rules = engine.parseDecision("DealRouting", changed);
+
+        assertThat(route(rules, changed, SALES, 0, "C7001:PREPARATION", List.of(), 5_000).rule())
+                .isEqualTo("Rule_SalesTreatment");
+        // Still new: no sales rule takes it, and the last rule keeps it in its manager's team.
+        assertThat(route(rules, changed, SALES, 0, "C7001:NEW", List.of(), 5_000).rule())
+                .isEqualTo("Rule_AnyOtherOpenDeal");
+        // amoCRM's stages are numbers, and its stage as written is that number.
+        assertThat(route(rules, changed, SALES, 70011, "70011", List.of(), 5_000).rule())
+                .isEqualTo("Rule_SalesTreatment");
+    }
+
+    @Test
     void everyRuleIsTestedAndExplainedInItsAnnotation() {
         DecisionTable table = model.getModelElementById("DecisionTable_DealRouting");
         List<String> rules = table.getRules().stream().map(Rule::getId).toList();
@@ -158,10 +184,21 @@ class DealRoutingDecisionTest {
         assertThat(routing.getCamundaHistoryTimeToLiveString()).isEqualTo("P30D");
     }
 
+    /** An amoCRM deal: its stage as written is its status id. */
     private static Routing route(long pipelineId, long statusId, List<String> tags, Number price) {
+        return route(pipelineId, statusId, String.valueOf(statusId), tags, price);
+    }
+
+    private static Routing route(long pipelineId, long statusId, String stage, List<String> tags, Number price) {
+        return route(decision, model, pipelineId, statusId, stage, tags, price);
+    }
+
+    private static Routing route(DmnDecision decision, DmnModelInstance model, long pipelineId, long statusId,
+                                 String stage, List<String> tags, Number price) {
         Map<String, Object> deal = new HashMap<>();
         deal.put("pipelineId", pipelineId);
         deal.put("statusId", statusId);
+        deal.put("stage", stage);
         deal.put("tags", tags);
         deal.put("price", price);
         evaluations.clear();

@@ -10,8 +10,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The routing scenario with the sandbox speaking Bitrix24: the portal's outbound events ({@code ONCRMDEALADD},
  * {@code ONCRMDEALUPDATE}, form-encoded, signed with the application token) bring the deals, which carry only their
  * id: ShiftRelay reads each deal back with {@code crm.deal.list} and tells a stage change from a reassignment by what
- * differs. Open stages are names on Bitrix24, not numbers the rules see, so a move between two of them decides
- * nothing.
+ * differs, a move between two open stages included (Bitrix24 names its stages: "C7002:70021").
  */
 @ShiftRelayIntegrationTest
 @OnSandboxBitrix24
@@ -41,9 +40,14 @@ class DealRoutingOnBitrix24IT extends DealRoutingIT {
         return "/webhooks/bitrix24";
     }
 
+    /** shiftrelay.webhooks.own-update-window is PT2S in these tests (application-test-bitrix24.yaml). */
     @Override
-    boolean seesOpenStages() {
-        return false;
+    void afterShiftRelaysOwnWrite() {
+        try {
+            Thread.sleep(2_500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** An event as a portal posts it to a handler (api-reference/crm/deals/events/on-crm-deal-add.md). */

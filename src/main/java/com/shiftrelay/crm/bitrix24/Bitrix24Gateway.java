@@ -405,7 +405,7 @@ final class Bitrix24Gateway implements CrmGateway {
         long statusId = switch (semantic) {
             case WON -> CrmDeal.STATUS_WON;
             case LOST -> CrmDeal.STATUS_LOST;
-            // Bitrix24's open stages have string ids ("C1:NEW"); the domain's numeric stage is not known for them.
+            // Bitrix24's open stages have string ids ("C1:NEW"): the rules see them as the deal's stage, not as a number.
             case IN_PROGRESS -> 0;
             default -> throw new CrmException("Bitrix24 sent STAGE_SEMANTIC_ID=" + row.path("STAGE_SEMANTIC_ID")
                     + " for deal " + id + " where P, S or F belongs");
@@ -414,7 +414,7 @@ final class Bitrix24Gateway implements CrmGateway {
         return new CrmDeal(id, Bitrix24Values.text(row, "TITLE"), Bitrix24Values.idOrZero(row, "ASSIGNED_BY_ID"),
                 Bitrix24Values.idOrZero(row, "CATEGORY_ID"), statusId, pinned ? Set.of(pinnedFlagId) : Set.of(),
                 Bitrix24Values.instant(row, "DATE_CREATE"), Bitrix24Values.amount(row, "OPPORTUNITY"), List.of(),
-                Bitrix24Values.idOrZero(row, "CREATED_BY_ID"));
+                Bitrix24Values.idOrZero(row, "CREATED_BY_ID"), Bitrix24Values.text(row, "STAGE_ID"));
     }
 
     private List<String> dealFields() {

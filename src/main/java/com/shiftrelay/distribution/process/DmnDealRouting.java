@@ -108,6 +108,7 @@ class DmnDealRouting implements DealRouting {
             Map<String, Object> inputs = new HashMap<>();
             inputs.put("pipelineId", deal.pipelineId());
             inputs.put("statusId", deal.statusId());
+            inputs.put("stage", deal.stage());
             inputs.put("tags", deal.tags());
             inputs.put("price", (double) deal.price());
             DmnDecisionTableResult result;

@@ -124,8 +124,9 @@ class Bitrix24GatewayContractTest {
 
         assertThat(deals).extracting(CrmDeal::id).containsExactlyElementsOf(LongStream.rangeClosed(1, 52).boxed().toList());
         assertThat(deals.get(49)).isEqualTo(new CrmDeal(50, "Сделка 50", 6, 1, 0, Set.of(900001L),
-                Instant.parse("2024-09-02T16:37:18Z"), 20000, List.of(), 1));
+                Instant.parse("2024-09-02T16:37:18Z"), 20000, List.of(), 1, "C1:NEW"));
         assertThat(deals.get(50).statusId()).isEqualTo(CrmDeal.STATUS_WON);
+        assertThat(deals.get(50).stage()).isEqualTo("C1:WON");
         assertThat(deals.get(50).checkedFlags()).isEmpty();
         assertThat(deals.get(51).flagged(900001L)).isTrue();
         assertThat(deals.get(0).flagged(900001L)).isFalse();
