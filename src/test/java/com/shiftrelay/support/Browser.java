@@ -8,6 +8,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.TimeoutError;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -95,10 +96,16 @@ public final class Browser implements AutoCloseable {
         return page;
     }
 
-    /** Signs in on a Camunda webapp's own login form, as a person does. */
+    /**
+     * Signs in on a Camunda webapp's own login form, as a person does, and returns once the form is gone. The
+     * webapp focuses its user name field when its view settles, which on a busy machine can be after the fields
+     * were filled; the password then lands in the user name field ("marinademo"). So the fields are read back
+     * before the form is sent, and filled again when the webapp moved the typing elsewhere.
+     */
     public static void signIn(Page page, String app, String user, String password) {
         page.navigate("/camunda/app/" + app + "/");
         Locator username = page.locator("input[ng-model=username]");
+        Locator secret = page.locator("input[ng-model=password]");
         try {
             username.waitFor(new Locator.WaitForOptions().setTimeout(30_000));
         } catch (TimeoutError stalled) {
@@ -106,9 +113,26 @@ public final class Browser implements AutoCloseable {
             // the page's journal (target/browser) shows which of its requests took so long.
             page.reload();
         }
-        username.fill(user);
-        page.locator("input[ng-model=password]").fill(password);
-        page.locator("form[name=signinForm] button[type=submit]").click();
+        for (int attempt = 1; ; attempt++) {
+            username.fill(user);
+            secret.fill(password);
+            if (!user.equals(username.inputValue()) || !password.equals(secret.inputValue())) {
+                if (attempt == 3) {
+                    throw new IllegalStateException("The " + app + " login form did not keep what was typed in it");
+                }
+                page.waitForTimeout(500);
+                continue;
+            }
+            page.locator("form[name=signinForm] button[type=submit]").click();
+            try {
+                username.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.DETACHED).setTimeout(20_000));
+                return;
+            } catch (TimeoutError stillThere) {
+                if (attempt == 3) {
+                    throw stillThere;
+                }
+            }
+        }
     }
 
     /** Signs in on the sign-in form of a page of ours behind a login (the sandbox's, the roster's). */
