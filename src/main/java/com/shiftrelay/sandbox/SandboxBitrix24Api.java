@@ -26,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The sandbox's Bitrix24 dialect: {@code /sandbox/bitrix24/rest/{user}/{code}/{method}.json}, an inbound webhook of a
- * portal (settings/how-to-call-rest-api/general-principles.md) taking a JSON body, a form or a query string, with
+ * portal, and {@code /sandbox/bitrix24/rest/{method}.json} for its local application
+ * (settings/how-to-call-rest-api/general-principles.md), each taking a JSON body, a form or a query string, with
  * {@code batch} (settings/how-to-call-rest-api/batch.md) and every answer's {@code time} block. Its door (credentials,
  * leaky bucket, outage) is {@link SandboxBitrix24Guard}; its methods are {@link SandboxBitrix24Methods}.
  */
@@ -42,23 +43,46 @@ class SandboxBitrix24Api {
     private static final Pattern SEGMENT = Pattern.compile("\\[([^\\]]*)]");
 
     private final SandboxBitrix24Methods methods;
+    private final SandboxBitrix24Application application;
     private final ObjectMapper json;
     private final Clock clock;
 
-    SandboxBitrix24Api(SandboxBitrix24Methods methods, ObjectMapper json, ObjectProvider<Clock> clock) {
+    SandboxBitrix24Api(SandboxBitrix24Methods methods, SandboxBitrix24Application application, ObjectMapper json,
+                       ObjectProvider<Clock> clock) {
         this.methods = methods;
+        this.application = application;
         this.json = json;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
+    /** A call through the inbound webhook, whose user and code {@link SandboxBitrix24Guard} has checked. */
     @RequestMapping(path = SandboxBitrix24Guard.PATH + "/{user}/{code}/{method}",
             method = {RequestMethod.GET, RequestMethod.POST}, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<JsonNode> call(@PathVariable String method, HttpServletRequest request) throws IOException {
         Instant start = clock.instant();
+        return answer(method, params(request), SandboxBitrix24Methods.Caller.WEBHOOK, start);
+    }
+
+    /**
+     * A call of the local application: {@code /rest/{method}.json} with its access token as {@code auth}, in the
+     * query, the form or the JSON body (settings/how-to-call-rest-api/general-principles.md).
+     */
+    @RequestMapping(path = SandboxBitrix24Guard.PATH + "/{method}",
+            method = {RequestMethod.GET, RequestMethod.POST}, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<JsonNode> callAsApplication(@PathVariable String method, HttpServletRequest request)
+            throws IOException {
+        Instant start = clock.instant();
+        ObjectNode params = params(request);
+        JsonNode auth = params.remove("auth");
+        application.authorize(auth == null || !auth.isValueNode() ? null : auth.asText());
+        return answer(method, params, SandboxBitrix24Methods.Caller.APPLICATION, start);
+    }
+
+    private ResponseEntity<JsonNode> answer(String method, ObjectNode params, SandboxBitrix24Methods.Caller caller,
+                                            Instant start) {
         String name = method.toLowerCase(Locale.ROOT).endsWith(".json")
                 ? method.substring(0, method.length() - ".json".length()) : method;
-        ObjectNode params = params(request);
-        ObjectNode answer = name.equalsIgnoreCase("batch") ? batch(params) : methods.call(name, params);
+        ObjectNode answer = name.equalsIgnoreCase("batch") ? batch(params, caller) : methods.call(name, params, caller);
         answer.set("time", time(start));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer);
     }
@@ -73,7 +97,7 @@ class SandboxBitrix24Api {
      * Each command's result, total, next and time go under its key, its error under the same key in
      * {@code result_error}; an empty one of them is {@code []}, as PHP writes an empty array.
      */
-    private ObjectNode batch(JsonNode params) {
+    private ObjectNode batch(JsonNode params, SandboxBitrix24Methods.Caller caller) {
         JsonNode commands = Bitrix24Params.any(params, "cmd", "CMD");
         if (commands == null || !commands.isObject() || commands.isEmpty()) {
             throw SandboxBitrix24Error.badArgument("cmd must name the commands of the batch");
@@ -104,7 +128,7 @@ class SandboxBitrix24Api {
                 }
                 ObjectNode commandParams = Bitrix24Params.fromQuery(question < 0 ? "" : text.substring(question + 1));
                 resolveReferences(commandParams, results);
-                ObjectNode answer = methods.call(name, commandParams);
+                ObjectNode answer = methods.call(name, commandParams, caller);
                 results.set(command.getKey(), answer.get("result"));
                 if (answer.has("total")) {
                     totals.set(command.getKey(), answer.get("total"));

@@ -20,7 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * simulated outage everything is answered 503 before anything else; then the leaky bucket (drained at
  * {@code requests-per-second}, holding {@code burst}; Bucket4j's greedy refill is that bucket) answers an overflow
  * 503 {@code QUERY_LIMIT_EXCEEDED}, counting whatever reaches the portal; then the webhook's user and code in the
- * path must be the sandbox's ({@code 401 INVALID_CREDENTIALS}; none at all is {@code 401 NO_AUTH_FOUND}).
+ * path must be the sandbox's ({@code 401 INVALID_CREDENTIALS}; none at all is {@code 401 NO_AUTH_FOUND}). A path with
+ * the method alone is the local application's, whose token travels among the parameters and is checked there.
  */
 class SandboxBitrix24Guard extends OncePerRequestFilter {
 
@@ -56,6 +57,11 @@ class SandboxBitrix24Guard extends OncePerRequestFilter {
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String[] parts = path.substring(Math.min(path.length(), PATH.length())).split("/");
+        // "", method: the local application's call, whose access token SandboxBitrix24Api checks in its parameters.
+        if (parts.length == 2 && !parts[1].isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
         // "", user, code, method
         if (parts.length < 4) {
             error(response, 401, "NO_AUTH_FOUND", "Wrong authorization data");

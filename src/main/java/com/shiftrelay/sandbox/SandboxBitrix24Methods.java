@@ -53,14 +53,56 @@ class SandboxBitrix24Methods {
 
     private final SandboxCrm crm;
     private final SandboxNotifications notifications;
+    private final SandboxBitrix24Events events;
 
-    SandboxBitrix24Methods(SandboxCrm crm, SandboxNotifications notifications) {
+    SandboxBitrix24Methods(SandboxCrm crm, SandboxNotifications notifications, SandboxBitrix24Events events) {
         this.crm = crm;
         this.notifications = notifications;
+        this.events = events;
     }
 
-    /** The whole answer to one method: {@code result}, and {@code total} and {@code next} for a list. */
-    ObjectNode call(String method, JsonNode params) {
+    /**
+     * The whole answer to one method: {@code result}, and {@code total} and {@code next} for a list. {@code caller}
+     * says whether it came through the inbound webhook or from the local application, which alone has events.
+     */
+    ObjectNode call(String method, JsonNode params, Caller caller) {
+        String name = method.toLowerCase(Locale.ROOT);
+        if (name.startsWith("event.")) {
+            return event(name, params, caller);
+        }
+        return call(name, params);
+    }
+
+    /** Who calls: the portal's inbound webhook, or its local application with an OAuth token. */
+    enum Caller {
+        WEBHOOK, APPLICATION
+    }
+
+    /**
+     * Events belong to an application: a webhook is refused them (api-reference/events/event-bind.md, "works only in
+     * the context of application authorization"), an application binds and reads offline ones.
+     */
+    private ObjectNode event(String method, JsonNode params, Caller caller) {
+        boolean known = switch (method) {
+            case "event.bind", "event.unbind", "event.get", "event.offline.get", "event.offline.clear" -> true;
+            default -> false;
+        };
+        if (!known) {
+            throw new SandboxBitrix24Error(404, "ERROR_METHOD_NOT_FOUND", "Method not found!");
+        }
+        if (caller != Caller.APPLICATION) {
+            throw new SandboxBitrix24Error(403, "ACCESS_DENIED", "Access denied! Application context required");
+        }
+        return switch (method) {
+            case "event.bind" -> events.bind(params);
+            case "event.unbind" -> events.unbind(params);
+            case "event.get" -> events.bindings();
+            case "event.offline.get" -> events.get(params);
+            default -> events.clear(params);
+        };
+    }
+
+    private ObjectNode call(String method, JsonNode params) {
         return switch (method.toLowerCase(Locale.ROOT)) {
             case "user.get" -> users(params);
             case "department.get" -> departments(params);
@@ -70,10 +112,6 @@ class SandboxBitrix24Methods {
             case "timeman.status" -> workDay(params);
             case "im.notify.personal.add" -> notifyUser(params);
             case "im.notify.delete" -> withdrawNotification(params);
-            // A webhook has no application context, and offline events belong to an application
-            // (api-reference/events/offline-events.md); the sandbox's deal events come as outbound ones.
-            case "event.offline.get", "event.offline.clear", "event.bind", "event.get" ->
-                    throw new SandboxBitrix24Error(403, "ACCESS_DENIED", "Access denied! Application context required");
             default -> throw new SandboxBitrix24Error(404, "ERROR_METHOD_NOT_FOUND", "Method not found!");
         };
     }
@@ -180,8 +218,11 @@ class SandboxBitrix24Methods {
             }
         });
         long responsible = Bitrix24Params.number(fields.get("ASSIGNED_BY_ID"), "fields[ASSIGNED_BY_ID]");
+        // A write with the application's auth_connector stays out of the offline events bound with that key.
+        String connector = Bitrix24Params.text(params, "auth_connector");
         SandboxCrm.BatchOutcome outcome = crm.changeResponsibles(
-                List.of(new SandboxCrm.ResponsibleChange(String.valueOf(id), id, responsible)), true);
+                List.of(new SandboxCrm.ResponsibleChange(String.valueOf(id), id, responsible)), true,
+                connector == null || connector.isBlank() ? null : connector);
         if (!outcome.refused().isEmpty()) {
             BatchRejectedException.ItemError error = outcome.refused().get(0);
             if (error.path().equals("id")) {
@@ -290,7 +331,7 @@ class SandboxBitrix24Methods {
         return answer;
     }
 
-    private static ObjectNode result(JsonNode value) {
+    static ObjectNode result(JsonNode value) {
         ObjectNode answer = JSON.objectNode();
         answer.set("result", value);
         return answer;

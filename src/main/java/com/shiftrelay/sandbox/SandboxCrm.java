@@ -544,6 +544,15 @@ public class SandboxCrm {
     /** As {@link #changeResponsibles(List)}; {@code partial} applies the valid items of a batch refused in part. */
     @Transactional
     BatchOutcome changeResponsibles(List<ResponsibleChange> changes, boolean partial) {
+        return changeResponsibles(changes, partial, null);
+    }
+
+    /**
+     * As {@link #changeResponsibles(List, boolean)}, reported as made through {@code source}: the Bitrix24
+     * {@code auth_connector} the writer sent, or null.
+     */
+    @Transactional
+    BatchOutcome changeResponsibles(List<ResponsibleChange> changes, boolean partial, String source) {
         List<BatchRejectedException.ItemError> refused = new ArrayList<>();
         List<ResponsibleChange> valid = new ArrayList<>();
         List<Lead> found = new ArrayList<>();
@@ -589,7 +598,7 @@ public class SandboxCrm {
             applied.add(new AppliedChange(change.requestId(), lead));
         }
         if (!reassigned.isEmpty()) {
-            report(SandboxLeadsChanged.RESPONSIBLE, reassigned);
+            this.changes.publishEvent(new SandboxLeadsChanged(SandboxLeadsChanged.RESPONSIBLE, reassigned, source));
         }
         return new BatchOutcome(applied, refused);
     }

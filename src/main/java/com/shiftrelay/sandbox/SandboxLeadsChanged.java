@@ -9,8 +9,10 @@ import java.util.List;
  *
  * @param action amoCRM's webhook action: {@code add}, {@code status} or {@code responsible}
  * @param leads  each lead as it is after the change, with what it was before where the action says
+ * @param source the Bitrix24 {@code auth_connector} the change was made with, or null: a portal keeps such a change
+ *               out of the offline events bound with the same key
  */
-record SandboxLeadsChanged(String action, List<LeadState> leads) {
+record SandboxLeadsChanged(String action, List<LeadState> leads, String source) {
 
     static final String ADD = "add";
     static final String STATUS = "status";
@@ -18,6 +20,10 @@ record SandboxLeadsChanged(String action, List<LeadState> leads) {
 
     SandboxLeadsChanged {
         leads = List.copyOf(leads);
+    }
+
+    SandboxLeadsChanged(String action, List<LeadState> leads) {
+        this(action, leads, null);
     }
 
     /** A lead's fields as the webhook sends them; {@code old*} are null unless the action changed them. */

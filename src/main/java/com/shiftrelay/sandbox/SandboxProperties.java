@@ -44,7 +44,7 @@ public record SandboxProperties(String token, Integer requestsPerSecond, Boolean
 
     public SandboxProperties {
         dialect = dialect == null ? Dialect.AMOCRM : dialect;
-        bitrix24 = bitrix24 == null ? new Bitrix24(null, null, null) : bitrix24;
+        bitrix24 = bitrix24 == null ? new Bitrix24(null, null, null, null) : bitrix24;
         token = token == null || token.isBlank() ? "sandbox-token" : token;
         requestsPerSecond = requestsPerSecond == null ? 7 : requestsPerSecond;
         seedDemoData = seedDemoData == null || seedDemoData;
@@ -82,18 +82,25 @@ public record SandboxProperties(String token, Integer requestsPerSecond, Boolean
 
     /**
      * The Bitrix24 dialect: {@code /sandbox/bitrix24/rest/{webhookUser}/{token}/{method}.json}, an inbound webhook with
-     * the sandbox's token as its code, behind a leaky bucket like a portal's (limits.md).
+     * the sandbox's token as its code, and {@code /sandbox/bitrix24/rest/{method}.json} for its local application,
+     * whose OAuth tokens come from {@code /sandbox/bitrix24/oauth/token/}; both behind a leaky bucket like a portal's
+     * (limits.md).
      *
      * @param webhookUser       the user whose inbound webhook it is
      * @param requestsPerSecond how fast the bucket drains: 2 a second, as on a portal's standard plans
      * @param burst             how many requests it holds before a request is answered 503 QUERY_LIMIT_EXCEEDED: 50
+     * @param accessTokenLifetime how long an access token of its local application lives: an hour, as on a portal
      */
-    public record Bitrix24(Long webhookUser, Integer requestsPerSecond, Integer burst) {
+    public record Bitrix24(Long webhookUser, Integer requestsPerSecond, Integer burst, Duration accessTokenLifetime) {
 
         public Bitrix24 {
             webhookUser = webhookUser == null ? 1 : webhookUser;
             requestsPerSecond = requestsPerSecond == null ? 2 : requestsPerSecond;
             burst = burst == null ? 50 : burst;
+            accessTokenLifetime = accessTokenLifetime == null ? Duration.ofHours(1) : accessTokenLifetime;
+            if (accessTokenLifetime.isNegative() || accessTokenLifetime.isZero()) {
+                throw new IllegalArgumentException("shiftrelay.sandbox.bitrix24.access-token-lifetime must be positive");
+            }
             if (requestsPerSecond < 1) {
                 throw new IllegalArgumentException("shiftrelay.sandbox.bitrix24.requests-per-second must be at least 1");
             }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -58,8 +59,16 @@ class SandboxSimulationController {
     record WorkDayView(long userId, String status) {
     }
 
-    /** The CRM dialect the sandbox speaks and where its API lives. */
-    record DialectView(String id, String name, String api) {
+    /**
+     * The CRM dialect the sandbox speaks and where its API lives; for Bitrix24, its local application too: how many
+     * access tokens its OAuth server issued, and its offline events (the events bound, the entries waiting and those
+     * read with {@code clear=0} and not cleared yet).
+     */
+    record DialectView(String id, String name, String api, ApplicationView application) {
+    }
+
+    record ApplicationView(int accessTokensIssued, List<String> offlineEventsBound, int offlineEventsQueued,
+                           int offlineEventsHidden, long offlineEventsRecorded) {
     }
 
     /** Who is looking: the page shows it, and offers the reset to administrators only. */
@@ -84,15 +93,21 @@ class SandboxSimulationController {
     private final SandboxWebhooks webhooks;
     private final SandboxNotifications notifications;
     private final SandboxProperties.Dialect dialect;
+    private final ObjectProvider<SandboxBitrix24Application> application;
+    private final ObjectProvider<SandboxBitrix24Events> offlineEvents;
 
     SandboxSimulationController(SandboxCrm crm, SandboxDemoSeeder demo, Managers managers, SandboxWebhooks webhooks,
-                                SandboxNotifications notifications, SandboxProperties properties) {
+                                SandboxNotifications notifications, SandboxProperties properties,
+                                ObjectProvider<SandboxBitrix24Application> application,
+                                ObjectProvider<SandboxBitrix24Events> offlineEvents) {
         this.crm = crm;
         this.demo = demo;
         this.managers = managers;
         this.webhooks = webhooks;
         this.notifications = notifications;
         this.dialect = properties.dialect();
+        this.application = application;
+        this.offlineEvents = offlineEvents;
     }
 
     @GetMapping("/sandbox")
@@ -173,8 +188,19 @@ class SandboxSimulationController {
         List<PipelineView> pipelineViews = pipelines.entrySet().stream()
                 .map(p -> new PipelineView(p.getKey(), p.getValue(), PipelineStages.of(p.getKey()))).toList();
         return new State("sandbox", new DialectView(dialect.name().toLowerCase(java.util.Locale.ROOT), dialect.title(),
-                dialect.apiPath()), new Viewer(viewer.getName(), ApiRoles.isAdmin(viewer)), teams, views, pipelineViews,
+                dialect.apiPath(), applicationView()), new Viewer(viewer.getName(), ApiRoles.isAdmin(viewer)), teams, views, pipelineViews,
                 webhooks.recent(), notifications.recent());
+    }
+
+    private ApplicationView applicationView() {
+        SandboxBitrix24Application app = application.getIfAvailable();
+        SandboxBitrix24Events events = offlineEvents.getIfAvailable();
+        if (app == null || events == null) {
+            return null;
+        }
+        SandboxBitrix24Events.Summary summary = events.summary();
+        return new ApplicationView(app.accessTokensIssued(), summary.bound(), summary.queued(), summary.hidden(),
+                summary.recorded());
     }
 
     private static long required(Long value, String field) {

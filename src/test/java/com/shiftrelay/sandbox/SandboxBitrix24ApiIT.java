@@ -285,6 +285,150 @@ class SandboxBitrix24ApiIT {
                 + "=" + to + "&" + URLEncoder.encode("params[REGISTER_SONET_EVENT]", StandardCharsets.UTF_8) + "=N";
     }
 
+    /**
+     * The portal's local application signs in at its OAuth server with the refresh token of its installation, which
+     * buys one pair; each refresh token buys one new pair and is spent; an application's call carries its access
+     * token as {@code auth}, and only a token the server issued passes.
+     */
+    @Test
+    void theLocalApplicationSignsInWithRefreshTokensThatAreSpentWhenUsed() {
+        Api api = new Api(port);
+        // The installation's token, unless the other test of the application has spent it already.
+        JsonNode first = grant(api, application == null ? "sandbox-token" : application.get("refresh_token").asText());
+        application = first;
+        assertThat(first.get("expires_in").asInt()).isEqualTo(3600);
+        assertThat(first.get("client_endpoint").asText()).endsWith("/sandbox/bitrix24/rest/");
+        assertThat(first.get("domain").asText()).isEqualTo(SandboxBitrix24Api.DOMAIN);
+        assertError(token(api, "sandbox-token"), 400, "invalid_grant");
+
+        Api.Response users = api.request("POST", "/sandbox/bitrix24/rest/user.get.json")
+                .json("{\"auth\":\"" + first.get("access_token").asText() + "\"}").send();
+        assertThat(users.status()).as(users.text()).isEqualTo(200);
+        assertThat(users.body().get("result").isArray()).isTrue();
+        Api.Response byQuery = api.request("GET", "/sandbox/bitrix24/rest/department.get.json?auth="
+                + first.get("access_token").asText()).send();
+        assertThat(byQuery.status()).as(byQuery.text()).isEqualTo(200);
+
+        JsonNode second = grant(api, first.get("refresh_token").asText());
+        assertThat(second.get("access_token").asText()).isNotEqualTo(first.get("access_token").asText());
+        assertError(token(api, first.get("refresh_token").asText()), 400, "invalid_grant");
+        assertError(api.request("GET", "/sandbox/bitrix24/oauth/token/?grant_type=refresh_token&client_id="
+                + SandboxBitrix24Application.CLIENT_ID + "&client_secret=guessed&refresh_token="
+                + second.get("refresh_token").asText()).send(), 401, "invalid_client");
+        assertError(api.request("GET", "/sandbox/bitrix24/oauth/token/?grant_type=authorization_code&client_id="
+                + SandboxBitrix24Application.CLIENT_ID + "&client_secret=sandbox-token&code=x").send(), 400,
+                "unsupported_grant_type");
+        assertError(api.request("POST", "/sandbox/bitrix24/rest/user.get.json").json("{\"auth\":\"guessed\"}").send(),
+                401, "invalid_token");
+        application = second;
+    }
+
+    /**
+     * Offline events as api-reference/events/offline-events.md describes them: bound by the application only, one
+     * entry per deal however often it changes, none for a write made with the binding's auth_connector; read with
+     * clear=0 they are hidden under a process_id and given again by it until cleared; read with clear=1 they are gone.
+     */
+    @Test
+    void offlineEventsWaitForTheApplicationUntilItClearsThem() {
+        Api api = new Api(port);
+        String auth = applicationToken(api);
+        assertError(call("event.bind", "{\"event\":\"ONCRMDEALADD\",\"event_type\":\"offline\"}"), 403,
+                "ACCESS_DENIED");
+        for (String event : List.of("ONCRMDEALADD", "ONCRMDEALUPDATE")) {
+            assertThat(app(api, auth, "event.bind", "{\"event\":\"" + event + "\",\"event_type\":\"offline\","
+                    + "\"auth_connector\":\"integration\"}").body().get("result").asBoolean()).isTrue();
+        }
+        assertError(app(api, auth, "event.bind", "{\"event\":\"ONCRMDEALADD\",\"event_type\":\"offline\","
+                + "\"auth_connector\":\"integration\"}"), 400, "ERROR_CORE");
+        assertError(app(api, auth, "event.bind", "{\"event\":\"ONCRMNOSUCHEVENT\",\"event_type\":\"offline\"}"),
+                400, "ERROR_EVENT_NOT_FOUND");
+        assertError(app(api, auth, "event.bind", "{\"event\":\"ONCRMDEALADD\",\"handler\":\"https://x.example\"}"),
+                400, "INVALID_ARG_VALUE");
+        JsonNode bound = app(api, auth, "event.get", "{}").body().get("result");
+        assertThat(bound).extracting(b -> b.get("event").asText()).contains("ONCRMDEALADD", "ONCRMDEALUPDATE");
+        assertThat(bound).allSatisfy(b -> assertThat(b.get("offline").asInt()).isEqualTo(1));
+
+        long team = sandbox.createTeam("Офлайн-события");
+        long owner = sandbox.createUser("Оксана Офлайн", "oksanaoffline@demo.shiftrelay.local", team);
+        long other = sandbox.createUser("Олег Офлайн", "olegoffline@demo.shiftrelay.local", team);
+        long deal = sandbox.createLead("Офлайн-заявка", owner, PIPELINE, OPEN, false);
+        sandbox.reassignByHand(deal, other);
+        sandbox.reassignByHand(deal, owner);
+        // The integration's own write, with its key: not an event for it.
+        assertThat(app(api, auth, "crm.deal.update", "{\"id\":" + deal + ",\"fields\":{\"ASSIGNED_BY_ID\":"
+                + other + "},\"auth_connector\":\"integration\"}").status()).isEqualTo(200);
+
+        JsonNode read = app(api, auth, "event.offline.get", "{\"clear\":0}").body().get("result");
+        String processId = read.get("process_id").asText();
+        assertThat(processId).isNotBlank();
+        List<JsonNode> mine = ofDeal(read.get("events"), deal);
+        assertThat(mine).extracting(e -> e.get("EVENT_NAME").asText()).containsExactly("ONCRMDEALADD", "ONCRMDEALUPDATE");
+        assertThat(mine.get(0).get("MESSAGE_ID").asText()).isNotBlank();
+        assertThat(mine.get(0).get("TIMESTAMP_X").asText()).matches("\\d{4}-\\d{2}-\\d{2}T.*\\+03:00");
+
+        assertThat(ofDeal(app(api, auth, "event.offline.get", "{\"clear\":0}").body().get("result").get("events"), deal))
+                .as("hidden under their process").isEmpty();
+        assertThat(ofDeal(app(api, auth, "event.offline.get", "{\"clear\":0,\"process_id\":\"" + processId + "\"}")
+                .body().get("result").get("events"), deal)).as("given again by their process").hasSize(2);
+        assertThat(app(api, auth, "event.offline.clear", "{\"process_id\":\"" + processId + "\"}").body()
+                .get("result").asBoolean()).isTrue();
+        assertThat(app(api, auth, "event.offline.get", "{\"clear\":0,\"process_id\":\"" + processId + "\"}")
+                .body().get("result").get("events")).as("cleared").isEmpty();
+        assertError(app(api, auth, "event.offline.clear", "{}"), 400, "INVALID_ARG_VALUE");
+
+        // A person's change after that is a new entry; clear=1, the default, hands it out once and deletes it.
+        sandbox.reassignByHand(deal, owner);
+        JsonNode once = app(api, auth, "event.offline.get", "{}").body().get("result");
+        assertThat(once.get("process_id").isNull()).isTrue();
+        assertThat(ofDeal(once.get("events"), deal)).extracting(e -> e.get("EVENT_NAME").asText())
+                .containsExactly("ONCRMDEALUPDATE");
+        assertThat(ofDeal(app(api, auth, "event.offline.get", "{}").body().get("result").get("events"), deal)).isEmpty();
+
+        for (String event : List.of("ONCRMDEALADD", "ONCRMDEALUPDATE")) {
+            assertThat(app(api, auth, "event.unbind", "{\"event\":\"" + event + "\",\"event_type\":\"offline\","
+                    + "\"auth_connector\":\"integration\"}").body().get("result").get("count").asInt()).isEqualTo(1);
+        }
+        sandbox.reassignByHand(deal, other);
+        assertThat(ofDeal(app(api, auth, "event.offline.get", "{}").body().get("result").get("events"), deal))
+                .as("nothing is kept once unbound").isEmpty();
+    }
+
+    /** The application's pair, signed in once for the class: the installation's refresh token buys one pair only. */
+    private static JsonNode application;
+
+    private String applicationToken(Api api) {
+        application = grant(api, application == null ? "sandbox-token" : application.get("refresh_token").asText());
+        return application.get("access_token").asText();
+    }
+
+    private static Api.Response token(Api api, String refreshToken) {
+        return api.request("GET", "/sandbox/bitrix24/oauth/token/?grant_type=refresh_token&client_id="
+                + SandboxBitrix24Application.CLIENT_ID + "&client_secret=sandbox-token&refresh_token="
+                + URLEncoder.encode(refreshToken, StandardCharsets.UTF_8)).send();
+    }
+
+    private static JsonNode grant(Api api, String refreshToken) {
+        Api.Response answer = token(api, refreshToken);
+        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+        return answer.body();
+    }
+
+    private static Api.Response app(Api api, String auth, String method, String json) {
+        String body = json.equals("{}") ? "{\"auth\":\"" + auth + "\"}"
+                : "{\"auth\":\"" + auth + "\"," + json.substring(1);
+        return api.request("POST", "/sandbox/bitrix24/rest/" + method + ".json").json(body).send();
+    }
+
+    private static List<JsonNode> ofDeal(JsonNode events, long deal) {
+        List<JsonNode> mine = new ArrayList<>();
+        events.forEach(e -> {
+            if (e.get("EVENT_DATA").get("FIELDS").get("ID").asLong() == deal) {
+                mine.add(e);
+            }
+        });
+        return mine;
+    }
+
     private JsonNode allPages(String method, String params) {
         List<JsonNode> rows = new ArrayList<>();
         long start = 0;

@@ -16,4 +16,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Inherited
 public @interface OnSandboxBitrix24 {
+
+    /**
+     * Whether ShiftRelay signs in as the sandbox portal's local application and reads deals from its offline events
+     * (the {@code sandbox-bitrix24-app} profile) instead of reaching it by an inbound webhook.
+     */
+    boolean asApplication() default false;
 }

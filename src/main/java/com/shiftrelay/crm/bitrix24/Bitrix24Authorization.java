@@ -27,10 +27,9 @@ final class Bitrix24Authorization {
     private final Clock clock;
     private CrmTokens.TokenPair current;
 
-    Bitrix24Authorization(Bitrix24Endpoint endpoint, Bitrix24Properties properties, CrmTokens tokens,
-                          ObjectProvider<Bitrix24Api> api, Clock clock) {
+    Bitrix24Authorization(Bitrix24Endpoint endpoint, CrmTokens tokens, ObjectProvider<Bitrix24Api> api, Clock clock) {
         this.endpoint = endpoint;
-        this.oauth = properties.oauth();
+        this.oauth = endpoint.oauth();
         this.tokens = tokens;
         this.api = api;
         this.clock = clock;

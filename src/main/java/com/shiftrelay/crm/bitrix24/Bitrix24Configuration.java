@@ -18,7 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Wires the Bitrix24 adapter as the application's {@link CrmGateway} for a portal ({@code shiftrelay.crm.provider=bitrix24})
- * and for the sandbox in its Bitrix24 dialect ({@link CrmAdapters#BITRIX24}), which it reaches by an inbound webhook.
+ * and for the sandbox in its Bitrix24 dialect ({@link CrmAdapters#BITRIX24}), which it reaches by an inbound webhook,
+ * or as the sandbox portal's local application when offline events are on.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression(CrmAdapters.BITRIX24)
@@ -41,9 +42,14 @@ public class Bitrix24Configuration {
         // The sandbox package owns shiftrelay.sandbox.*; read the two values of its webhook without binding a second
         // properties type to that prefix.
         Binder binder = Binder.get(environment);
+        String sandboxToken = binder.bind(SANDBOX_TOKEN_PROPERTY, String.class).orElse(DEFAULT_SANDBOX_TOKEN);
+        if (properties.offlineEvents()) {
+            // A portal keeps offline events for an application only: ShiftRelay signs in as the sandbox's.
+            return Bitrix24Endpoint.sandboxApplication(properties, sandboxToken);
+        }
         return Bitrix24Endpoint.sandbox(properties,
                 binder.bind(SANDBOX_WEBHOOK_USER_PROPERTY, Long.class).orElse(DEFAULT_SANDBOX_WEBHOOK_USER),
-                binder.bind(SANDBOX_TOKEN_PROPERTY, String.class).orElse(DEFAULT_SANDBOX_TOKEN));
+                sandboxToken);
     }
 
     @Bean
@@ -52,9 +58,9 @@ public class Bitrix24Configuration {
     }
 
     @Bean
-    Bitrix24Authorization bitrix24Authorization(Bitrix24Endpoint endpoint, Bitrix24Properties properties,
-                                                CrmTokens tokens, ObjectProvider<Bitrix24Api> api) {
-        return new Bitrix24Authorization(endpoint, properties, tokens, api, Clock.systemUTC());
+    Bitrix24Authorization bitrix24Authorization(Bitrix24Endpoint endpoint, CrmTokens tokens,
+                                                ObjectProvider<Bitrix24Api> api) {
+        return new Bitrix24Authorization(endpoint, tokens, api, Clock.systemUTC());
     }
 
     @Bean

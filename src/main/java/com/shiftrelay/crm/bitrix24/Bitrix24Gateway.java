@@ -25,13 +25,17 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The CRM port on a Bitrix24 portal. Users come from {@code user.get} (employees; the dismissed with
@@ -60,9 +64,14 @@ final class Bitrix24Gateway implements CrmGateway {
     private static final long INCOMING = 1;
     private static final String OPEN_LINE_CHAT = "IMOPENLINES_SESSION";
 
+    /** The deal events ShiftRelay reads from the offline queue; it acts on each of them (CrmDealChange.Kind). */
+    static final List<String> OFFLINE_DEAL_EVENTS = List.of("ONCRMDEALADD", "ONCRMDEALUPDATE", "ONCRMDEALDELETE");
+    private static final Logger log = LoggerFactory.getLogger(Bitrix24Gateway.class);
+
     private final Bitrix24Calls calls;
     private final Bitrix24Properties properties;
     private final Long pinnedFlagId;
+    private volatile boolean offlineEventsBound;
 
     /**
      * @param pinnedFlagId the id under which a deal's ticked pinned field ({@link Bitrix24Properties#pinnedField()})
@@ -277,6 +286,9 @@ final class Bitrix24Gateway implements CrmGateway {
         if (!properties.offlineEvents()) {
             return Optional.empty();
         }
+        if (!offlineEventsBound) {
+            bindOfflineEvents();
+        }
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("clear", 0);
         params.put("limit", Bitrix24Properties.PAGE_SIZE);
@@ -292,7 +304,7 @@ final class Bitrix24Gateway implements CrmGateway {
         }
         List<CrmDealChange> changes = new ArrayList<>();
         for (JsonNode event : events) {
-            CrmDealChange.Kind kind = switch (Bitrix24Values.text(event, "EVENT_NAME").toUpperCase(java.util.Locale.ROOT)) {
+            CrmDealChange.Kind kind = switch (Bitrix24Values.text(event, "EVENT_NAME").toUpperCase(Locale.ROOT)) {
                 case "ONCRMDEALADD" -> CrmDealChange.Kind.ADDED;
                 case "ONCRMDEALUPDATE" -> CrmDealChange.Kind.UPDATED;
                 case "ONCRMDEALDELETE" -> CrmDealChange.Kind.DELETED;
@@ -306,6 +318,36 @@ final class Bitrix24Gateway implements CrmGateway {
                     Bitrix24Values.instant(event, "TIMESTAMP_X")));
         }
         return Optional.of(new DealChangeBatch(processId, changes, answer.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Makes sure the portal keeps the deal events ShiftRelay reads, once per start: {@code event.get} lists what the
+     * application has bound, and each deal event not bound offline yet is bound with {@code event.bind}
+     * ({@code event_type=offline}, no handler, and ShiftRelay's {@code auth_connector} so that its own writes stay
+     * out; api-reference/events/offline-events.md). Binding offline events takes an administrator's authorization
+     * (event-bind.md); a portal that refuses says so in the error, and the next read tries again.
+     */
+    private void bindOfflineEvents() {
+        Set<String> bound = new HashSet<>();
+        for (JsonNode binding : calls.call("event.get", Map.of()).path("result")) {
+            if (Bitrix24Values.flag(binding, "offline")) {
+                bound.add(Bitrix24Values.text(binding, "event").toUpperCase(Locale.ROOT));
+            }
+        }
+        for (String event : OFFLINE_DEAL_EVENTS) {
+            if (!bound.contains(event)) {
+                Map<String, Object> params = new LinkedHashMap<>();
+                params.put("event", event);
+                params.put("event_type", "offline");
+                if (properties.hasAuthConnector()) {
+                    params.put("auth_connector", properties.authConnector());
+                }
+                calls.call("event.bind", params);
+                log.info("Bound Bitrix24's offline event {}{}", event, properties.hasAuthConnector()
+                        ? " with auth_connector " + properties.authConnector() : "");
+            }
+        }
+        offlineEventsBound = true;
     }
 
     /** {@code event.offline.clear} with the batch's {@code process_id}: the portal deletes the events. */

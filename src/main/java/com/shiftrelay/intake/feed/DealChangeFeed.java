@@ -52,6 +52,14 @@ public class DealChangeFeed {
         Optional<DealChangeBatch> fetched;
         try {
             fetched = crm.pendingDealChanges(unfinished);
+            if (fetched.isEmpty() && unfinished != null) {
+                // Nothing is kept under the batch any more: it was cleared after all (the answer to the clear was
+                // lost), or the CRM let it go. Forget it, or every read would ask for it again and never see what
+                // came since.
+                log.info("The CRM keeps nothing under batch {} any more; reading its new deal changes", unfinished);
+                remember(null);
+                fetched = crm.pendingDealChanges(null);
+            }
         } catch (CrmException e) {
             log.warn("Deal changes could not be fetched from the CRM: {}", e.getMessage());
             return 0;

@@ -99,6 +99,10 @@ class Bitrix24GatewayContractTest {
 
     @Autowired
     CrmGateway gateway;
+    @Autowired
+    Bitrix24Calls calls;
+    @Autowired
+    Bitrix24Properties properties;
 
     @BeforeEach
     void resetStubs() {
@@ -411,6 +415,7 @@ class Bitrix24GatewayContractTest {
 
     @Test
     void offlineEventsAreReadWithoutClearingThemAndClearedByTheirProcessId() {
+        allDealEventsBound();
         portal.stubFor(post(urlEqualTo(REST + "/event.offline.get.json")).willReturn(ok("{\"result\":{"
                 + "\"process_id\":\"b4e1c2f0a5\",\"events\":["
                 + "{\"ID\":\"1\",\"TIMESTAMP_X\":\"2024-07-18T12:32:31+02:00\",\"EVENT_NAME\":\"ONCRMDEALADD\","
@@ -444,10 +449,67 @@ class Bitrix24GatewayContractTest {
 
     @Test
     void noOfflineEventsIsNoBatch() {
+        allDealEventsBound();
         portal.stubFor(post(urlEqualTo(REST + "/event.offline.get.json")).willReturn(ok(
                 "{\"result\":{\"process_id\":null,\"events\":[]}," + Bitrix24Portal.TIME + "}")));
 
         assertThat(gateway.pendingDealChanges(null)).isEmpty();
+    }
+
+    /**
+     * Before its first read the adapter binds the deal events the application has not bound offline yet, with its
+     * auth_connector and no handler (offline-events.md), and then reads; it does not ask again at the next read.
+     */
+    @Test
+    void theDealEventsNotBoundOfflineYetAreBoundOnceBeforeTheFirstRead() {
+        portal.stubFor(post(urlEqualTo(REST + "/event.get.json")).willReturn(ok("{\"result\":["
+                + "{\"event\":\"ONCRMDEALADD\",\"handler\":\"\",\"auth_type\":\"0\",\"offline\":1},"
+                + "{\"event\":\"ONCRMDEALUPDATE\",\"handler\":\"https://example.com/hook\",\"auth_type\":\"0\","
+                + "\"offline\":0}]," + Bitrix24Portal.TIME + "}")));
+        portal.stubFor(post(urlEqualTo(REST + "/event.bind.json"))
+                .willReturn(ok("{\"result\":true," + Bitrix24Portal.TIME + "}")));
+        portal.stubFor(post(urlEqualTo(REST + "/event.offline.get.json")).willReturn(ok(
+                "{\"result\":{\"process_id\":null,\"events\":[]}," + Bitrix24Portal.TIME + "}")));
+
+        CrmGateway started = freshGateway();
+        assertThat(started.pendingDealChanges(null)).isEmpty();
+        assertThat(started.pendingDealChanges(null)).isEmpty();
+
+        portal.verify(exactly(1), postRequestedFor(urlEqualTo(REST + "/event.get.json")));
+        portal.verify(exactly(2), postRequestedFor(urlEqualTo(REST + "/event.bind.json")));
+        portal.verify(postRequestedFor(urlEqualTo(REST + "/event.bind.json")).withRequestBody(equalToJson(
+                "{\"event\":\"ONCRMDEALUPDATE\",\"event_type\":\"offline\",\"auth_connector\":\"shiftrelay\"}")));
+        portal.verify(postRequestedFor(urlEqualTo(REST + "/event.bind.json")).withRequestBody(equalToJson(
+                "{\"event\":\"ONCRMDEALDELETE\",\"event_type\":\"offline\",\"auth_connector\":\"shiftrelay\"}")));
+        portal.verify(exactly(2), postRequestedFor(urlEqualTo(REST + "/event.offline.get.json")));
+    }
+
+    /** A portal that refuses to bind (a user without administrator rights) fails the read, which is tried again. */
+    @Test
+    void aPortalThatRefusesTheBindingFailsTheReadAndIsAskedAgainNextTime() {
+        portal.stubFor(post(urlEqualTo(REST + "/event.get.json"))
+                .willReturn(ok("{\"result\":[]," + Bitrix24Portal.TIME + "}")));
+        portal.stubFor(post(urlEqualTo(REST + "/event.bind.json")).willReturn(error(403, "ACCESS_DENIED",
+                "Access denied!")));
+        CrmGateway started = freshGateway();
+
+        assertThatThrownBy(() -> started.pendingDealChanges(null)).isInstanceOf(CrmException.class)
+                .hasMessageContaining("event.bind");
+        assertThatThrownBy(() -> started.pendingDealChanges(null)).isInstanceOf(CrmException.class);
+        portal.verify(exactly(2), postRequestedFor(urlEqualTo(REST + "/event.get.json")));
+        portal.verify(exactly(0), postRequestedFor(urlEqualTo(REST + "/event.offline.get.json")));
+    }
+
+    /** The adapter as a just-started ShiftRelay has it: it has not looked at the portal's bindings yet. */
+    private CrmGateway freshGateway() {
+        return new Bitrix24Gateway(calls, properties, 900001L);
+    }
+
+    private void allDealEventsBound() {
+        portal.stubFor(post(urlEqualTo(REST + "/event.get.json")).willReturn(ok("{\"result\":["
+                + "{\"event\":\"ONCRMDEALADD\",\"handler\":\"\",\"auth_type\":\"0\",\"offline\":1},"
+                + "{\"event\":\"ONCRMDEALUPDATE\",\"handler\":\"\",\"auth_type\":\"0\",\"offline\":1},"
+                + "{\"event\":\"ONCRMDEALDELETE\",\"handler\":\"\",\"auth_type\":\"0\",\"offline\":1}]," + Bitrix24Portal.TIME + "}")));
     }
 
     /** A row of crm.activity.list as documented: its author and editor are the one who acted. */

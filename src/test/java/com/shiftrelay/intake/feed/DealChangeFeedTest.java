@@ -98,4 +98,28 @@ class DealChangeFeedTest {
         assertThat(feed.poll()).isZero();
         verify(intake, never()).accept(any(), any(), any());
     }
+
+    @Test
+    void aBatchTheCrmNoLongerKeepsIsForgottenAndTheNewChangesAreRead() {
+        when(crm.pendingDealChanges(null)).thenReturn(Optional.of(batch));
+        when(intake.accept(eq("crm-feed"), any(), any())).thenReturn(new DealChangeIntake.Receipt(1, 0));
+        doThrow(new CrmUnavailableException("the answer to the clear was lost")).when(crm)
+                .acknowledgeDealChanges("process-7");
+        feed.poll();
+        assertThat(feed.unfinishedBatch()).isEqualTo("process-7");
+
+        // The portal did clear it: asked by its id it has nothing; the next changes come under a new id.
+        DealChangeBatch next = new DealChangeBatch("process-8", List.of(new CrmDealChange(CrmDealChange.Kind.UPDATED,
+                6642, null, null, null, null, null, null, null, null, List.of(), null,
+                Instant.parse("2024-07-18T10:40:00Z"))), "{\"result\":{}}".getBytes(StandardCharsets.UTF_8));
+        when(crm.pendingDealChanges("process-7")).thenReturn(Optional.empty());
+        when(crm.pendingDealChanges(null)).thenReturn(Optional.of(next));
+        org.mockito.Mockito.reset(intake);
+        when(intake.accept(eq("crm-feed"), any(), eq(next.changes()))).thenReturn(new DealChangeIntake.Receipt(1, 0));
+        org.mockito.Mockito.doNothing().when(crm).acknowledgeDealChanges("process-8");
+
+        assertThat(feed.poll()).isEqualTo(1);
+        verify(crm).acknowledgeDealChanges("process-8");
+        assertThat(feed.unfinishedBatch()).isNull();
+    }
 }
