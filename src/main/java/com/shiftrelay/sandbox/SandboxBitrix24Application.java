@@ -126,9 +126,14 @@ class SandboxBitrix24Application {
     }
 
     private static String newToken() {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
+        return randomHex(24);
+    }
+
+    /** {@code bytes} random bytes as hex, as the portal's tokens and process ids look. */
+    static String randomHex(int bytes) {
+        byte[] random = new byte[bytes];
+        RANDOM.nextBytes(random);
+        return HexFormat.of().formatHex(random);
     }
 
     private static OffsetDateTime at(Instant instant) {

@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -40,7 +38,6 @@ class SandboxBitrix24Events {
     static final Set<String> DEAL_EVENTS = Set.of("ONCRMDEALADD", "ONCRMDEALUPDATE", "ONCRMDEALDELETE");
     static final int DEFAULT_LIMIT = 50;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
      * What the sandbox page shows of the application's offline events: the events bound, the entries waiting, those
@@ -246,9 +243,7 @@ class SandboxBitrix24Events {
     }
 
     private static String newProcessId() {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
+        return SandboxBitrix24Application.randomHex(16);
     }
 
     private static OffsetDateTime at(Instant instant) {
