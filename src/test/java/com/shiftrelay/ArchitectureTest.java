@@ -42,7 +42,8 @@ class ArchitectureTest {
 
     @Test
     void onlyTheCrmAdaptersUseFeign() {
-        noClasses().that().resideOutsideOfPackages("com.shiftrelay.crm.amocrm..", "com.shiftrelay.crm.bitrix24..")
+        noClasses().that().resideOutsideOfPackages("com.shiftrelay.crm.amocrm..", "com.shiftrelay.crm.bitrix24..",
+                        "com.shiftrelay.sms.smsru..")
                 .should().dependOnClassesThat().resideInAnyPackage("feign..", "org.springframework.cloud.openfeign..")
                 .check(classes);
     }
@@ -50,7 +51,7 @@ class ArchitectureTest {
     @Test
     void theDomainSeesNoVendorAdapter() {
         noClasses().that().resideInAnyPackage("com.shiftrelay.presence..", "com.shiftrelay.handover..",
-                        "com.shiftrelay.distribution..", "com.shiftrelay.intake..")
+                        "com.shiftrelay.distribution..", "com.shiftrelay.intake..", "com.shiftrelay.telephony..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.shiftrelay.crm.amocrm..", "com.shiftrelay.crm.bitrix24..",
                         "com.shiftrelay.sandbox..")
                 .check(classes);
@@ -58,7 +59,7 @@ class ArchitectureTest {
 
     @Test
     void theCrmAdaptersTalkToTheSandboxOnlyOverHttp() {
-        noClasses().that().resideInAnyPackage("com.shiftrelay.crm..")
+        noClasses().that().resideInAnyPackage("com.shiftrelay.crm..", "com.shiftrelay.sms..", "com.shiftrelay.telephony..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.shiftrelay.sandbox..")
                 .because("the sandbox stands in for a CRM out there: the adapters must work against it exactly as"
                         + " against a real account, with nothing shared in memory")
@@ -88,7 +89,7 @@ class ArchitectureTest {
     void presenceKnowsNothingOfWhatIsBuiltOnIt() {
         noClasses().that().resideInAnyPackage("com.shiftrelay.presence..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.shiftrelay.handover..",
-                        "com.shiftrelay.distribution..", "com.shiftrelay.schedule..")
+                        "com.shiftrelay.distribution..", "com.shiftrelay.schedule..", "com.shiftrelay.telephony..")
                 .check(classes);
     }
 
@@ -105,7 +106,7 @@ class ArchitectureTest {
     @Test
     void aWebhookIsAnsweredWithoutCallingTheCrm() {
         noClasses().that().haveSimpleNameStartingWith("AmoCrmWebhook").or().haveSimpleNameStartingWith("Bitrix24Webhook")
-                .or().resideInAPackage("com.shiftrelay.intake")
+                .or().resideInAPackage("com.shiftrelay.intake").or().resideInAPackage("com.shiftrelay.telephony")
                 .should().dependOnClassesThat(JavaClass.Predicates.assignableTo(CrmGateway.class)
                         .or(JavaClass.Predicates.simpleName("AmoCrmApi"))
                         .or(JavaClass.Predicates.simpleName("AmoCrmCalls"))

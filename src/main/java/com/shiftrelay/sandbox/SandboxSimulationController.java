@@ -77,11 +77,12 @@ class SandboxSimulationController {
 
     /**
      * {@code webhooks}: the latest deliveries of the sandbox's webhooks, newest first; {@code notifications}: the latest
-     * personal notifications (the Bitrix24 dialect's {@code im.notify.personal.add}), newest first.
+     * personal notifications (the Bitrix24 dialect's {@code im.notify.personal.add}), newest first; {@code sms}: the
+     * latest SMS the outbox took, newest first.
      */
     record State(String crm, DialectView dialect, Viewer viewer, List<SandboxTeam> teams, List<ManagerView> managers,
                  List<PipelineView> pipelines, List<SandboxWebhooks.Delivery> webhooks,
-                 List<SandboxNotifications.Notification> notifications) {
+                 List<SandboxNotifications.Notification> notifications, List<SandboxSmsOutbox.Sms> sms) {
     }
 
     record ResetOutcome(int deals) {
@@ -95,11 +96,12 @@ class SandboxSimulationController {
     private final SandboxProperties.Dialect dialect;
     private final ObjectProvider<SandboxBitrix24Application> application;
     private final ObjectProvider<SandboxBitrix24Events> offlineEvents;
+    private final SandboxSmsOutbox outbox;
 
     SandboxSimulationController(SandboxCrm crm, SandboxDemoSeeder demo, Managers managers, SandboxWebhooks webhooks,
                                 SandboxNotifications notifications, SandboxProperties properties,
                                 ObjectProvider<SandboxBitrix24Application> application,
-                                ObjectProvider<SandboxBitrix24Events> offlineEvents) {
+                                ObjectProvider<SandboxBitrix24Events> offlineEvents, SandboxSmsOutbox outbox) {
         this.crm = crm;
         this.demo = demo;
         this.managers = managers;
@@ -108,6 +110,7 @@ class SandboxSimulationController {
         this.dialect = properties.dialect();
         this.application = application;
         this.offlineEvents = offlineEvents;
+        this.outbox = outbox;
     }
 
     @GetMapping("/sandbox")
@@ -189,7 +192,7 @@ class SandboxSimulationController {
                 .map(p -> new PipelineView(p.getKey(), p.getValue(), PipelineStages.of(p.getKey()))).toList();
         return new State("sandbox", new DialectView(dialect.name().toLowerCase(java.util.Locale.ROOT), dialect.title(),
                 dialect.apiPath(), applicationView()), new Viewer(viewer.getName(), ApiRoles.isAdmin(viewer)), teams, views, pipelineViews,
-                webhooks.recent(), notifications.recent());
+                webhooks.recent(), notifications.recent(), outbox.recent(SandboxNotifications.KEPT));
     }
 
     private ApplicationView applicationView() {

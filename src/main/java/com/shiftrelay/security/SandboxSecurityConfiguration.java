@@ -16,9 +16,9 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
  * The sandbox CRM's page and its simulation, state and reset endpoints show every manager's clients and
  * move deals, so they need a login ({@link SignedInPages}); resetting is for administrators.
  *
- * <p>The dialects' APIs under {@code /sandbox/amocrm} and {@code /sandbox/bitrix24} are not covered: ShiftRelay's own
- * adapters call them with the bearer token amoCRM would want or the webhook code in the path as a Bitrix24 portal
- * would, checked by the sandbox's API guards.
+ * <p>The dialects' APIs under {@code /sandbox/amocrm} and {@code /sandbox/bitrix24} and the SMS outbox under
+ * {@code /sandbox/smsru} are not covered: ShiftRelay's own adapters call them with the bearer token amoCRM would want,
+ * the webhook code in the path as a Bitrix24 portal would, or the {@code api_id} SMS.ru wants, checked by the sandbox.
  */
 @Configuration(proxyBeanMethods = false)
 class SandboxSecurityConfiguration {
@@ -33,7 +33,8 @@ class SandboxSecurityConfiguration {
                 "Only an administrator (a member of camunda-admin) may reset the sandbox CRM");
         return SignedInPages.chain(http, new AndRequestMatcher(paths.matcher("/sandbox/**"),
                         new NegatedRequestMatcher(paths.matcher("/sandbox/amocrm/**")),
-                        new NegatedRequestMatcher(paths.matcher("/sandbox/bitrix24/**"))), engineUsers, webappSessions,
+                        new NegatedRequestMatcher(paths.matcher("/sandbox/bitrix24/**")),
+                        new NegatedRequestMatcher(paths.matcher("/sandbox/smsru/**"))), engineUsers, webappSessions,
                 responses, "/sandbox/logout",
                 rules -> rules.requestMatchers(paths.matcher(HttpMethod.POST, "/sandbox/reset")).hasRole(ApiRoles.ADMIN));
     }
