@@ -69,6 +69,39 @@ public interface CrmGateway {
     default void acknowledgeDealChanges(String batchId) {
     }
 
+    /** The clients whose contact has this phone number ({@code 7XXXXXXXXXX}); none is an empty list. */
+    default List<CrmClient> clientsByPhone(String number) {
+        throw new CrmException("This CRM adapter cannot find clients by phone");
+    }
+
+    /** Creates the task; its id in the CRM. */
+    default long createTask(CrmTaskRequest task) {
+        throw new CrmException("This CRM adapter cannot create tasks");
+    }
+
+    /**
+     * Adds a comment to an open task. A CRM without task comments (amoCRM) notes it on the task's deal and appends it
+     * to the task's text, given in {@code taskText} as it is now.
+     */
+    default void commentOnTask(long taskId, Long dealId, String taskText, String comment) {
+        throw new CrmException("This CRM adapter cannot comment on tasks");
+    }
+
+    /** Completes the task with its result; a task completed already is no error. */
+    default void completeTask(long taskId, String result) {
+        throw new CrmException("This CRM adapter cannot complete tasks");
+    }
+
+    /** Gives the open task to another person. */
+    default void reassignTask(long taskId, long responsibleId) {
+        throw new CrmException("This CRM adapter cannot reassign tasks");
+    }
+
+    /** A note (a timeline comment) on the deal. */
+    default void addDealNote(long dealId, String text) {
+        throw new CrmException("This CRM adapter cannot add notes to deals");
+    }
+
     /** The most deals one {@link #reassign} request may carry. */
     int MAX_BATCH = 50;
 

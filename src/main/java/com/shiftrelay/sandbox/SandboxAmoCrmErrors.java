@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Errors of the sandbox API in amoCRM's problem+json shape, so the adapter's error mapping sees the real thing. */
-@RestControllerAdvice(assignableTypes = SandboxAmoCrmController.class)
+@RestControllerAdvice(assignableTypes = {SandboxAmoCrmController.class, SandboxAmoCrmClientsController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class SandboxAmoCrmErrors {
 

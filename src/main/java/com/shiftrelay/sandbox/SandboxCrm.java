@@ -50,10 +50,12 @@ public class SandboxCrm {
     private final SandboxOutage outage;
     private final ApplicationEventPublisher changes;
     private final Clock clock;
+    private final SandboxClients clients;
 
     SandboxCrm(SandboxGroups groups, SandboxUsers users, SandboxPipelines pipelines, SandboxLeads leads,
                SandboxTags tags, SandboxEvents events, SandboxProperties properties, SandboxOutage outage,
-               ApplicationEventPublisher changes, ObjectProvider<Clock> clock) {
+               ApplicationEventPublisher changes, ObjectProvider<Clock> clock, SandboxClients clients) {
+        this.clients = clients;
         this.groups = groups;
         this.users = users;
         this.pipelines = pipelines;
@@ -70,6 +72,7 @@ public class SandboxCrm {
     @Transactional
     public void reset() {
         outage.set(false);
+        clients.clear();
         events.deleteAllInBatch();
         leads.deleteAllInBatch();
         tags.deleteAllInBatch();
@@ -85,6 +88,7 @@ public class SandboxCrm {
     @Transactional
     void clearDeals() {
         outage.set(false);
+        clients.clear();
         events.deleteAllInBatch();
         leads.deleteAllInBatch();
     }

@@ -506,6 +506,45 @@ class SandboxAmoCrmApiIT implements LockedLeadInABatchContract {
         return crm;
     }
 
+    /**
+     * The missed-call follow-up's CRM calls through ShiftRelay's amoCRM adapter, answered by the sandbox: the client
+     * found by the number however the CRM wrote it, a call task on the deal keyed by its request id, a repeat as a
+     * note and a line of the task, the task given to another and completed with its result.
+     */
+    @Autowired
+    private SandboxClients clients;
+
+    @Test
+    void theAdapterFindsAClientByPhoneAndKeepsItsCallbackTaskAndNotes() {
+        long olga = clients.createContact("Ольга Клиентова", "79161234567", anna);
+        long deal = crm.createLead("Лечение", anna, 7001, 70011, false);
+        clients.link(deal, olga);
+        clients.createContact("Другой клиент", "79035550000", boris);
+
+        assertThat(gateway.clientsByPhone("79161234567")).containsExactly(
+                new com.shiftrelay.crm.CrmClient(olga, "Ольга Клиентова", anna, List.of(deal)));
+        assertThat(gateway.clientsByPhone("79990000000")).isEmpty();
+
+        Instant due = Instant.parse("2026-12-03T12:02:00Z");
+        long task = gateway.createTask(new com.shiftrelay.crm.CrmTaskRequest(deal, olga, anna, "Пропущенный звонок",
+                "Перезвонить +79161234567", due, "missed-call:1"));
+        gateway.commentOnTask(task, deal, "Пропущенный звонок\nПерезвонить +79161234567", "Повторный звонок в 14:40");
+        gateway.reassignTask(task, boris);
+        gateway.completeTask(task, "Перезвонили в 14:52, разговор 3 мин 10 с");
+        gateway.addDealNote(deal, "Перезвонили клиенту");
+
+        SandboxClients.Task kept = clients.task(task).orElseThrow();
+        assertThat(kept.leadId()).isEqualTo(deal);
+        assertThat(kept.requestId()).isEqualTo("missed-call:1");
+        assertThat(kept.completeTill()).isEqualTo(due);
+        assertThat(kept.text()).endsWith("Перезвонить +79161234567\nПовторный звонок в 14:40");
+        assertThat(kept.responsibleId()).isEqualTo(boris);
+        assertThat(kept.completed()).isTrue();
+        assertThat(kept.result()).isEqualTo("Перезвонили в 14:52, разговор 3 мин 10 с");
+        assertThat(clients.notes(deal)).extracting(SandboxClients.Note::text)
+                .containsExactly("Повторный звонок в 14:40", "Перезвонили клиенту");
+    }
+
     @Override
     public CrmGateway gateway() {
         return gateway;

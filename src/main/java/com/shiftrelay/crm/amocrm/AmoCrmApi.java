@@ -1,5 +1,6 @@
 package com.shiftrelay.crm.amocrm;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import feign.Request;
 import java.util.List;
@@ -8,6 +9,7 @@ import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.cloud.openfeign.SpringQueryMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -42,6 +44,20 @@ interface AmoCrmApi {
 
     @PostMapping(path = TOKEN_PATH, consumes = "application/json")
     TokenAnswer accessToken(@RequestBody TokenRequest request, Request.Options options);
+
+    /** contacts-api: {@code query} is the phone's digits, {@code with=leads} embeds the contact's deals; 204 = none. */
+    @GetMapping("/api/v4/contacts")
+    Page<Contacts> contacts(@RequestParam("query") String query, @RequestParam("with") String with,
+                            Request.Options options);
+
+    @PostMapping(path = "/api/v4/tasks", consumes = "application/json")
+    Created<CreatedTasks> createTasks(@RequestBody List<NewTask> tasks, Request.Options options);
+
+    @PatchMapping(path = "/api/v4/tasks/{id}", consumes = "application/json")
+    void updateTask(@PathVariable("id") long id, @RequestBody TaskUpdate update, Request.Options options);
+
+    @PostMapping(path = "/api/v4/leads/notes", consumes = "application/json")
+    void addNotes(@RequestBody List<NewNote> notes, Request.Options options);
 
     record Page<E>(@JsonProperty("_page") Integer page, @JsonProperty("_links") Links links,
                    @JsonProperty("_embedded") E embedded) {
@@ -90,7 +106,8 @@ interface AmoCrmApi {
     record Tag(Long id, String name) {
     }
 
-    record CustomFieldValue(long fieldId, String fieldName, String fieldType, List<FieldValue> values) {
+    record CustomFieldValue(long fieldId, String fieldName, String fieldCode, String fieldType,
+                            List<FieldValue> values) {
     }
 
     record FieldValue(Object value) {
@@ -103,6 +120,47 @@ interface AmoCrmApi {
     }
 
     record Event(String id, String type, Long entityId, String entityType, Long createdBy, Long createdAt) {
+    }
+
+    record Contacts(List<Contact> contacts) {
+    }
+
+    record Contact(long id, String name, Long responsibleUserId, List<CustomFieldValue> customFieldsValues,
+                   @JsonProperty("_embedded") ContactEmbedded embedded) {
+    }
+
+    record ContactEmbedded(List<LeadRef> leads) {
+    }
+
+    record LeadRef(long id) {
+    }
+
+    /** tasks-api: {@code complete_till} in Unix seconds, {@code task_type_id} 1 a call; the caller's request_id. */
+    record NewTask(String text, long completeTill, long entityId, String entityType, long responsibleUserId,
+                   int taskTypeId, String requestId) {
+    }
+
+    record Created<E>(@JsonProperty("_embedded") E embedded) {
+    }
+
+    record CreatedTasks(List<CreatedTask> tasks) {
+    }
+
+    record CreatedTask(long id, String requestId) {
+    }
+
+    /** Only what is set is sent; completing takes its result. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record TaskUpdate(String text, Long responsibleUserId, Boolean isCompleted, TaskResult result) {
+    }
+
+    record TaskResult(String text) {
+    }
+
+    record NewNote(long entityId, String noteType, NoteParams params) {
+    }
+
+    record NoteParams(String text) {
     }
 
     record TokenRequest(String clientId, String clientSecret, String grantType, String code, String refreshToken,

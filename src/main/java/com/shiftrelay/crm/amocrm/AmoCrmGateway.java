@@ -2,9 +2,12 @@ package com.shiftrelay.crm.amocrm;
 
 import com.shiftrelay.crm.ActivityType;
 import com.shiftrelay.crm.CrmActivity;
+import com.shiftrelay.crm.CrmClient;
 import com.shiftrelay.crm.CrmDeal;
 import com.shiftrelay.crm.CrmDirectory;
+import com.shiftrelay.crm.CrmException;
 import com.shiftrelay.crm.CrmGateway;
+import com.shiftrelay.crm.CrmTaskRequest;
 import com.shiftrelay.crm.CrmTeam;
 import com.shiftrelay.crm.CrmUser;
 import com.shiftrelay.crm.ReassignResult;
@@ -39,6 +42,9 @@ final class AmoCrmGateway implements CrmGateway {
 
     private static final List<String> ACTIVITY_TYPES =
             Arrays.stream(ActivityType.values()).map(ActivityType::amoCrmType).filter(Objects::nonNull).toList();
+
+    /** tasks-api's task type of a call. */
+    static final int CALL_TASK = 1;
 
     private final AmoCrmApi api;
     private final AmoCrmCalls calls;
@@ -126,6 +132,77 @@ final class AmoCrmGateway implements CrmGateway {
             }
         }
         return new ReassignResult(rejected);
+    }
+
+    /**
+     * contacts-api's search by the number's digits ({@code query}), each contact with its deals ({@code with=leads});
+     * 204 is nobody. amoCRM's search matches any field, so a contact is the client only if its number ends the same.
+     */
+    @Override
+    public List<CrmClient> clientsByPhone(String number) {
+        AmoCrmApi.Page<AmoCrmApi.Contacts> page = calls.call(options -> api.contacts(number, "leads", options));
+        if (page == null || page.embedded() == null || page.embedded().contacts() == null) {
+            return List.of();
+        }
+        return page.embedded().contacts().stream().filter(contact -> hasNumber(contact, number))
+                .map(contact -> new CrmClient(contact.id(), contact.name(),
+                contact.responsibleUserId(), contact.embedded() == null || contact.embedded().leads() == null
+                        ? List.of() : contact.embedded().leads().stream().map(AmoCrmApi.LeadRef::id).toList()))
+                .toList();
+    }
+
+    /** Whether one of the contact's PHONE values is the number, however it was written (the last 10 digits agree). */
+    private static boolean hasNumber(AmoCrmApi.Contact contact, String number) {
+        String wanted = number.length() > 10 ? number.substring(number.length() - 10) : number;
+        return contact.customFieldsValues() != null && contact.customFieldsValues().stream()
+                .filter(field -> "PHONE".equals(field.fieldCode()) && field.values() != null)
+                .flatMap(field -> field.values().stream())
+                .map(value -> String.valueOf(value.value()).replaceAll("\\D", ""))
+                .anyMatch(digits -> digits.endsWith(wanted));
+    }
+
+    /** tasks-api: a call task ({@code task_type_id} 1) on the deal, or on the contact without one. */
+    @Override
+    public long createTask(CrmTaskRequest task) {
+        AmoCrmApi.NewTask created = new AmoCrmApi.NewTask(task.title() + "\n" + task.text(),
+                task.deadline().getEpochSecond(), task.dealId() != null ? task.dealId() : task.contactId(),
+                task.dealId() != null ? "leads" : "contacts", task.responsibleId(), CALL_TASK, task.requestKey());
+        AmoCrmApi.Created<AmoCrmApi.CreatedTasks> answer = calls.call(options ->
+                api.createTasks(List.of(created), options));
+        if (answer == null || answer.embedded() == null || answer.embedded().tasks() == null
+                || answer.embedded().tasks().isEmpty()) {
+            throw new CrmException("amoCRM created the task " + task.requestKey() + " without saying its id");
+        }
+        return answer.embedded().tasks().get(0).id();
+    }
+
+    /** amoCRM's tasks have no comments: the comment is a note on the deal and is added to the task's text. */
+    @Override
+    public void commentOnTask(long taskId, Long dealId, String taskText, String comment) {
+        if (dealId != null) {
+            addDealNote(dealId, comment);
+        }
+        String text = taskText == null || taskText.isBlank() ? comment : taskText + "\n" + comment;
+        calls.run(options -> api.updateTask(taskId, new AmoCrmApi.TaskUpdate(text, null, null, null), options));
+    }
+
+    @Override
+    public void completeTask(long taskId, String result) {
+        calls.run(options -> api.updateTask(taskId, new AmoCrmApi.TaskUpdate(null, null, true,
+                new AmoCrmApi.TaskResult(result)), options));
+    }
+
+    @Override
+    public void reassignTask(long taskId, long responsibleId) {
+        calls.run(options -> api.updateTask(taskId, new AmoCrmApi.TaskUpdate(null, responsibleId, null, null),
+                options));
+    }
+
+    /** notes-api: a {@code common} note on the lead. */
+    @Override
+    public void addDealNote(long dealId, String text) {
+        calls.run(options -> api.addNotes(List.of(new AmoCrmApi.NewNote(dealId, "common",
+                new AmoCrmApi.NoteParams(text))), options));
     }
 
     @Override

@@ -9,10 +9,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.havingExactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,12 +28,14 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.shiftrelay.crm.ActivityType;
 import com.shiftrelay.crm.CrmActivity;
+import com.shiftrelay.crm.CrmClient;
 import com.shiftrelay.crm.CrmDeal;
 import com.shiftrelay.crm.CrmDirectory;
 import com.shiftrelay.crm.CrmException;
 import com.shiftrelay.crm.CrmGateway;
 import com.shiftrelay.crm.CrmNotFoundException;
 import com.shiftrelay.crm.CrmRateLimitedException;
+import com.shiftrelay.crm.CrmTaskRequest;
 import com.shiftrelay.crm.CrmTeam;
 import com.shiftrelay.crm.CrmTokens;
 import com.shiftrelay.crm.CrmUnavailableException;
@@ -435,6 +439,73 @@ class AmoCrmGatewayContractTest {
 
         amoCrm.verify(exactly(2), anyRequestedFor(anyUrl())
                 .withHeader("Authorization", equalTo("Bearer long-lived-token")));
+    }
+
+    /** contacts-api finds any field containing the digits: only a contact whose phone is the number is the client. */
+    @Test
+    void findsTheClientsWhosePhoneIsTheNumberWithTheirDeals() {
+        amoCrm.stubFor(get(urlPathEqualTo("/api/v4/contacts")).willReturn(hal("contacts-by-phone.json")));
+
+        assertThat(gateway.clientsByPhone("79161234567")).containsExactly(
+                new CrmClient(3071, "Ольга Клиентова", 5L, List.of(15L, 16L)));
+        amoCrm.verify(getRequestedFor(urlPathEqualTo("/api/v4/contacts"))
+                .withQueryParam("query", equalTo("79161234567")).withQueryParam("with", equalTo("leads")));
+    }
+
+    @Test
+    void nobodyWithTheNumberIsNoClient() {
+        amoCrm.stubFor(get(urlPathEqualTo("/api/v4/contacts")).willReturn(aResponse().withStatus(204)));
+
+        assertThat(gateway.clientsByPhone("79161234567")).isEmpty();
+    }
+
+    @Test
+    void aCallbackIsACallTaskOnTheDealKeyedByItsRequestId() {
+        amoCrm.stubFor(post(urlEqualTo("/api/v4/tasks")).willReturn(hal("tasks-created.json")));
+
+        long task = gateway.createTask(new CrmTaskRequest(15L, 3071L, 5, "Пропущенный звонок",
+                "Перезвонить +79161234567", Instant.ofEpochSecond(1764763320), "missed-call:79161234567:1"));
+
+        assertThat(task).isEqualTo(4745251);
+        amoCrm.verify(postRequestedFor(urlEqualTo("/api/v4/tasks")).withRequestBody(equalToJson("[{"
+                + "\"text\":\"Пропущенный звонок\\nПерезвонить +79161234567\",\"complete_till\":1764763320,"
+                + "\"entity_id\":15,\"entity_type\":\"leads\",\"responsible_user_id\":5,\"task_type_id\":1,"
+                + "\"request_id\":\"missed-call:79161234567:1\"}]")));
+    }
+
+    @Test
+    void aClientWithoutADealGetsTheTaskOnTheContact() {
+        amoCrm.stubFor(post(urlEqualTo("/api/v4/tasks")).willReturn(hal("tasks-created.json")));
+
+        gateway.createTask(new CrmTaskRequest(null, 3071L, 5, "Пропущенный звонок", "?", Instant.ofEpochSecond(1),
+                "k"));
+
+        amoCrm.verify(postRequestedFor(urlEqualTo("/api/v4/tasks"))
+                .withRequestBody(matchingJsonPath("$[0].entity_type", equalTo("contacts")))
+                .withRequestBody(matchingJsonPath("$[0].entity_id", equalTo("3071"))));
+    }
+
+    /** amoCRM's tasks take no comments: a note on the deal, and the task's text grows by the line. */
+    @Test
+    void aCommentIsANoteOnTheDealAndALineOfTheTasksText() {
+        amoCrm.stubFor(post(urlEqualTo("/api/v4/leads/notes")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/hal+json").withBody("{\"_embedded\":{\"notes\":[{\"id\":1,"
+                        + "\"entity_id\":15}]}}")));
+        amoCrm.stubFor(patch(urlEqualTo("/api/v4/tasks/4745251")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/hal+json").withBody("{\"id\":4745251,\"updated_at\":1}")));
+
+        gateway.commentOnTask(4745251, 15L, "Перезвонить", "Повторный звонок в 14:40");
+        gateway.completeTask(4745251, "Перезвонили в 14:52, разговор 3 мин 10 с");
+        gateway.reassignTask(4745251, 6);
+
+        amoCrm.verify(postRequestedFor(urlEqualTo("/api/v4/leads/notes")).withRequestBody(equalToJson(
+                "[{\"entity_id\":15,\"note_type\":\"common\",\"params\":{\"text\":\"Повторный звонок в 14:40\"}}]")));
+        amoCrm.verify(patchRequestedFor(urlEqualTo("/api/v4/tasks/4745251")).withRequestBody(equalToJson(
+                "{\"text\":\"Перезвонить\\nПовторный звонок в 14:40\"}")));
+        amoCrm.verify(patchRequestedFor(urlEqualTo("/api/v4/tasks/4745251")).withRequestBody(equalToJson(
+                "{\"is_completed\":true,\"result\":{\"text\":\"Перезвонили в 14:52, разговор 3 мин 10 с\"}}")));
+        amoCrm.verify(patchRequestedFor(urlEqualTo("/api/v4/tasks/4745251")).withRequestBody(equalToJson(
+                "{\"responsible_user_id\":6}")));
     }
 
     /** OAuth2: the stored pair is used, renewed on a 401, and the rotated pair is stored again. */
