@@ -34,7 +34,7 @@ class SandboxBitrix24Methods {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final Set<String> DEAL_FILTERS = Set.of("ID", "@ID", ">ID", "ASSIGNED_BY_ID", "@ASSIGNED_BY_ID",
-            "CATEGORY_ID", "@CATEGORY_ID", "CLOSED");
+            "CATEGORY_ID", "@CATEGORY_ID", "CLOSED", "CONTACT_ID");
     private static final Set<String> ACTIVITY_FILTERS = Set.of(">ID", ">=LAST_UPDATED");
     private static final Set<String> USER_FILTERS = Set.of("USER_TYPE", "ACTIVE", "ID");
 
@@ -54,11 +54,14 @@ class SandboxBitrix24Methods {
     private final SandboxCrm crm;
     private final SandboxNotifications notifications;
     private final SandboxBitrix24Events events;
+    private final SandboxBitrix24ClientMethods clientMethods;
 
-    SandboxBitrix24Methods(SandboxCrm crm, SandboxNotifications notifications, SandboxBitrix24Events events) {
+    SandboxBitrix24Methods(SandboxCrm crm, SandboxNotifications notifications, SandboxBitrix24Events events,
+                           SandboxBitrix24ClientMethods clientMethods) {
         this.crm = crm;
         this.notifications = notifications;
         this.events = events;
+        this.clientMethods = clientMethods;
     }
 
     /**
@@ -112,7 +115,7 @@ class SandboxBitrix24Methods {
             case "timeman.status" -> workDay(params);
             case "im.notify.personal.add" -> notifyUser(params);
             case "im.notify.delete" -> withdrawNotification(params);
-            default -> throw new SandboxBitrix24Error(404, "ERROR_METHOD_NOT_FOUND", "Method not found!");
+            default -> clientMethods.call(method, params);
         };
     }
 
@@ -160,6 +163,15 @@ class SandboxBitrix24Methods {
     private ObjectNode deals(JsonNode params) {
         JsonNode filter = filter(params, DEAL_FILTERS, "crm.deal.list");
         Set<Long> ids = either(filter, "ID", "@ID");
+        if (filter.has("CONTACT_ID")) {
+            long contact = Bitrix24Params.number(filter.get("CONTACT_ID"), "filter[CONTACT_ID]");
+            Set<Long> ofContact = new HashSet<>(clientMethods.dealsOfContact(contact));
+            if (ids != null) {
+                ofContact.retainAll(ids);
+            }
+            // No deal has id 0: a contact without deals matches none.
+            ids = ofContact.isEmpty() ? Set.of(0L) : ofContact;
+        }
         Set<Long> responsibles = either(filter, "ASSIGNED_BY_ID", "@ASSIGNED_BY_ID");
         Set<Long> categories = either(filter, "CATEGORY_ID", "@CATEGORY_ID");
         Boolean open = null;

@@ -393,6 +393,47 @@ class SandboxBitrix24ApiIT {
                 .as("nothing is kept once unbound").isEmpty();
     }
 
+    @Autowired SandboxClients clients;
+    @Autowired com.shiftrelay.crm.CrmGateway gateway;
+
+    /**
+     * The missed-call follow-up's CRM calls through ShiftRelay's Bitrix24 adapter, answered by the sandbox portal:
+     * the client by crm.duplicate.findbycomm with its deals, a task bound to the deal, a comment, another responsible,
+     * completion with its result as the last comment, a timeline comment on the deal.
+     */
+    @Test
+    void theAdapterFindsAClientByPhoneAndKeepsItsCallbackTaskAndTimeline() {
+        long team = sandbox.createTeam("Клиенты Битрикс");
+        long anna = sandbox.createUser("Анна Клиентская", "annaclientb24@demo.shiftrelay.local", team);
+        long boris = sandbox.createUser("Борис Клиентский", "borisclientb24@demo.shiftrelay.local", team);
+        long olga = clients.createContact("Ольга Клиентова", "79167654321", anna);
+        long deal = sandbox.createLead("Лечение", anna, PIPELINE, OPEN, false);
+        clients.link(deal, olga);
+
+        assertThat(gateway.clientsByPhone("79167654321")).containsExactly(
+                new com.shiftrelay.crm.CrmClient(olga, "Ольга Клиентова", anna, List.of(deal)));
+        assertThat(gateway.clientsByPhone("79990000001")).isEmpty();
+
+        java.time.Instant due = java.time.Instant.parse("2026-12-03T12:02:00Z");
+        long task = gateway.createTask(new com.shiftrelay.crm.CrmTaskRequest(deal, olga, anna, "Пропущенный звонок",
+                "Перезвонить +79167654321", due, "missed-call:b24"));
+        gateway.commentOnTask(task, deal, null, "Повторный звонок в 14:40");
+        gateway.reassignTask(task, boris);
+        gateway.completeTask(task, "Перезвонили в 14:52, разговор 3 мин 10 с");
+        gateway.addDealNote(deal, "Перезвонили клиенту");
+
+        SandboxClients.Task kept = clients.task(task).orElseThrow();
+        assertThat(kept.leadId()).isEqualTo(deal);
+        assertThat(kept.title()).isEqualTo("Пропущенный звонок");
+        assertThat(kept.completeTill()).isEqualTo(due);
+        assertThat(kept.responsibleId()).isEqualTo(boris);
+        assertThat(kept.completed()).isTrue();
+        assertThat(kept.comments()).containsExactly("Повторный звонок в 14:40", "Перезвонили в 14:52, разговор 3 мин 10 с");
+        assertThat(clients.notes(deal)).extracting(SandboxClients.Note::text).containsExactly("Перезвонили клиенту");
+        assertError(call("crm.duplicate.findbycomm", "{\"type\":\"EMAIL\",\"values\":[\"a@b.c\"]}"), 400,
+                "Communication type 'EMAIL' is not supported in current context");
+    }
+
     /** The application's pair, signed in once for the class: the installation's refresh token buys one pair only. */
     private static JsonNode application;
 

@@ -3,6 +3,7 @@ package com.shiftrelay.crm.bitrix24;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.shiftrelay.crm.ActivityType;
 import com.shiftrelay.crm.CrmActivity;
+import com.shiftrelay.crm.CrmClient;
 import com.shiftrelay.crm.CrmDeal;
 import com.shiftrelay.crm.CrmDealChange;
 import com.shiftrelay.crm.DealChangeBatch;
@@ -11,6 +12,7 @@ import com.shiftrelay.crm.CrmException;
 import com.shiftrelay.crm.CrmGateway;
 import com.shiftrelay.crm.CrmRateLimitedException;
 import com.shiftrelay.crm.CrmRejectedException;
+import com.shiftrelay.crm.CrmTaskRequest;
 import com.shiftrelay.crm.CrmTeam;
 import com.shiftrelay.crm.CrmUnavailableException;
 import com.shiftrelay.crm.CrmUser;
@@ -354,6 +356,80 @@ final class Bitrix24Gateway implements CrmGateway {
     @Override
     public void acknowledgeDealChanges(String batchId) {
         calls.call("event.offline.clear", Map.of("process_id", batchId));
+    }
+
+    /**
+     * {@code crm.duplicate.findbycomm} (api-reference/crm/duplicates/crm-duplicate-find-by-comm.md) names the contacts
+     * with the number ({@code result.CONTACT}; {@code []} when none); {@code crm.contact.list} gives their names and
+     * responsibles, {@code crm.deal.list} by {@code CONTACT_ID} their deals.
+     */
+    @Override
+    public List<CrmClient> clientsByPhone(String number) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("entity_type", "CONTACT");
+        params.put("type", "PHONE");
+        params.put("values", List.of(number));
+        JsonNode found = calls.call("crm.duplicate.findbycomm", params).path("result");
+        List<Long> contactIds = found.isObject() ? Bitrix24Values.ids(found, "CONTACT") : List.of();
+        if (contactIds.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Object> filter = new LinkedHashMap<>();
+        filter.put("@ID", contactIds);
+        List<CrmClient> clients = new ArrayList<>();
+        for (JsonNode contact : pagedById("crm.contact.list", filter, List.of("ID", "NAME", "LAST_NAME",
+                "ASSIGNED_BY_ID"))) {
+            long id = Bitrix24Values.id(contact, "ID");
+            Map<String, Object> byContact = new LinkedHashMap<>();
+            byContact.put("CONTACT_ID", id);
+            List<Long> deals = pagedById("crm.deal.list", byContact, List.of("ID")).stream()
+                    .map(deal -> Bitrix24Values.id(deal, "ID")).toList();
+            String name = (Bitrix24Values.text(contact, "NAME") + " " + Bitrix24Values.text(contact, "LAST_NAME")).strip();
+            long responsible = Bitrix24Values.idOrZero(contact, "ASSIGNED_BY_ID");
+            clients.add(new CrmClient(id, name, responsible > 0 ? responsible : null, deals));
+        }
+        return clients;
+    }
+
+    /**
+     * {@code tasks.task.add} with the task bound to the deal ({@code UF_CRM_TASK: ["D_<id>"]}) or the contact
+     * ({@code C_<id>}); its answer is {@code result.task.id}. Bitrix24 keeps no request key: the caller's ledger does.
+     */
+    @Override
+    public long createTask(CrmTaskRequest task) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("TITLE", task.title());
+        fields.put("DESCRIPTION", task.text());
+        fields.put("RESPONSIBLE_ID", task.responsibleId());
+        fields.put("DEADLINE", FILTER_TIME.format(task.deadline().atOffset(ZoneOffset.UTC)));
+        fields.put("UF_CRM_TASK", List.of(task.dealId() != null ? "D_" + task.dealId() : "C_" + task.contactId()));
+        JsonNode answer = calls.call("tasks.task.add", Map.of("fields", fields));
+        return Bitrix24Values.id(answer.path("result").path("task"), "id");
+    }
+
+    /** {@code task.commentitem.add}: Bitrix24's tasks have comments of their own. */
+    @Override
+    public void commentOnTask(long taskId, Long dealId, String taskText, String comment) {
+        calls.call("task.commentitem.add", Map.of("TASKID", taskId, "FIELDS", Map.of("POST_MESSAGE", comment)));
+    }
+
+    /** The result as the task's last comment, then {@code tasks.task.complete}. */
+    @Override
+    public void completeTask(long taskId, String result) {
+        commentOnTask(taskId, null, null, result);
+        calls.call("tasks.task.complete", Map.of("taskId", taskId));
+    }
+
+    @Override
+    public void reassignTask(long taskId, long responsibleId) {
+        calls.call("tasks.task.update", Map.of("taskId", taskId, "fields", Map.of("RESPONSIBLE_ID", responsibleId)));
+    }
+
+    /** {@code crm.timeline.comment.add}: a comment in the deal's timeline. */
+    @Override
+    public void addDealNote(long dealId, String text) {
+        calls.call("crm.timeline.comment.add", Map.of("fields", Map.of("ENTITY_ID", dealId, "ENTITY_TYPE", "deal",
+                "COMMENT", text)));
     }
 
     @Override

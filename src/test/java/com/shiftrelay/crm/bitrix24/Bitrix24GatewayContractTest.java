@@ -512,6 +512,76 @@ class Bitrix24GatewayContractTest {
                 + "{\"event\":\"ONCRMDEALDELETE\",\"handler\":\"\",\"auth_type\":\"0\",\"offline\":1}]," + Bitrix24Portal.TIME + "}")));
     }
 
+    /**
+     * The client by phone: crm.duplicate.findbycomm names the contacts, crm.contact.list reads them (the fast way, by
+     * ID), crm.deal.list their deals.
+     */
+    @Test
+    void findsTheClientsByPhoneWithTheirDeals() {
+        portal.stubFor(post(urlEqualTo(REST + "/crm.duplicate.findbycomm.json"))
+                .willReturn(ok("{\"result\":{\"CONTACT\":[275]}," + Bitrix24Portal.TIME + "}")));
+        portal.stubFor(post(urlEqualTo(REST + "/crm.contact.list.json")).willReturn(ok("{\"result\":[{\"ID\":\"275\","
+                + "\"NAME\":\"Ольга\",\"LAST_NAME\":\"Клиентова\",\"ASSIGNED_BY_ID\":\"5\"}]," + Bitrix24Portal.TIME + "}")));
+        portal.stubFor(post(urlEqualTo(REST + "/crm.deal.list.json")).willReturn(ok("{\"result\":[{\"ID\":\"15\"},"
+                + "{\"ID\":\"16\"}]," + Bitrix24Portal.TIME + "}")));
+
+        assertThat(gateway.clientsByPhone("79161234567")).containsExactly(
+                new com.shiftrelay.crm.CrmClient(275, "Ольга Клиентова", 5L, List.of(15L, 16L)));
+
+        portal.verify(postRequestedFor(urlEqualTo(REST + "/crm.duplicate.findbycomm.json")).withRequestBody(equalToJson(
+                "{\"entity_type\":\"CONTACT\",\"type\":\"PHONE\",\"values\":[\"79161234567\"]}")));
+        portal.verify(postRequestedFor(urlEqualTo(REST + "/crm.contact.list.json"))
+                .withRequestBody(matchingJsonPath("$.filter['@ID'][0]", equalTo("275"))));
+        portal.verify(postRequestedFor(urlEqualTo(REST + "/crm.deal.list.json"))
+                .withRequestBody(matchingJsonPath("$.filter.CONTACT_ID", equalTo("275"))));
+    }
+
+    /** Nothing found is PHP's empty array, [], where an object is documented. */
+    @Test
+    void nobodyWithTheNumberIsNoClient() {
+        portal.stubFor(post(urlEqualTo(REST + "/crm.duplicate.findbycomm.json"))
+                .willReturn(ok("{\"result\":[]," + Bitrix24Portal.TIME + "}")));
+
+        assertThat(gateway.clientsByPhone("79161234567")).isEmpty();
+        portal.verify(exactly(0), postRequestedFor(urlEqualTo(REST + "/crm.contact.list.json")));
+    }
+
+    @Test
+    void aCallbackIsATaskBoundToTheDealCommentedCompletedAndGivenOn() {
+        portal.stubFor(post(urlEqualTo(REST + "/tasks.task.add.json")).willReturn(ok("{\"result\":{\"task\":{"
+                + "\"id\":\"1247\",\"title\":\"Пропущенный звонок\"}}," + Bitrix24Portal.TIME + "}")));
+        portal.stubFor(post(urlEqualTo(REST + "/task.commentitem.add.json"))
+                .willReturn(ok("{\"result\":3155," + Bitrix24Portal.TIME + "}")));
+        portal.stubFor(post(urlEqualTo(REST + "/tasks.task.complete.json"))
+                .willReturn(ok("{\"result\":{\"task\":{\"id\":\"1247\",\"status\":\"5\"}}," + Bitrix24Portal.TIME + "}")));
+        portal.stubFor(post(urlEqualTo(REST + "/tasks.task.update.json"))
+                .willReturn(ok("{\"result\":{\"task\":{\"id\":\"1247\"}}," + Bitrix24Portal.TIME + "}")));
+        portal.stubFor(post(urlEqualTo(REST + "/crm.timeline.comment.add.json"))
+                .willReturn(ok("{\"result\":999," + Bitrix24Portal.TIME + "}")));
+
+        long task = gateway.createTask(new com.shiftrelay.crm.CrmTaskRequest(15L, 275L, 5, "Пропущенный звонок",
+                "Перезвонить +79161234567", Instant.parse("2026-12-03T12:02:00Z"), "missed-call:1"));
+        gateway.commentOnTask(task, 15L, "?", "Повторный звонок в 14:40");
+        gateway.reassignTask(task, 6);
+        gateway.completeTask(task, "Перезвонили в 14:52, разговор 3 мин 10 с");
+        gateway.addDealNote(15, "Перезвонили клиенту");
+
+        assertThat(task).isEqualTo(1247);
+        portal.verify(postRequestedFor(urlEqualTo(REST + "/tasks.task.add.json")).withRequestBody(equalToJson(
+                "{\"fields\":{\"TITLE\":\"Пропущенный звонок\",\"DESCRIPTION\":\"Перезвонить +79161234567\","
+                        + "\"RESPONSIBLE_ID\":5,\"DEADLINE\":\"2026-12-03T12:02:00Z\",\"UF_CRM_TASK\":[\"D_15\"]}}")));
+        portal.verify(postRequestedFor(urlEqualTo(REST + "/task.commentitem.add.json")).withRequestBody(equalToJson(
+                "{\"TASKID\":1247,\"FIELDS\":{\"POST_MESSAGE\":\"Повторный звонок в 14:40\"}}")));
+        portal.verify(postRequestedFor(urlEqualTo(REST + "/task.commentitem.add.json")).withRequestBody(equalToJson(
+                "{\"TASKID\":1247,\"FIELDS\":{\"POST_MESSAGE\":\"Перезвонили в 14:52, разговор 3 мин 10 с\"}}")));
+        portal.verify(postRequestedFor(urlEqualTo(REST + "/tasks.task.complete.json"))
+                .withRequestBody(equalToJson("{\"taskId\":1247}")));
+        portal.verify(postRequestedFor(urlEqualTo(REST + "/tasks.task.update.json"))
+                .withRequestBody(equalToJson("{\"taskId\":1247,\"fields\":{\"RESPONSIBLE_ID\":6}}")));
+        portal.verify(postRequestedFor(urlEqualTo(REST + "/crm.timeline.comment.add.json")).withRequestBody(equalToJson(
+                "{\"fields\":{\"ENTITY_ID\":15,\"ENTITY_TYPE\":\"deal\",\"COMMENT\":\"Перезвонили клиенту\"}}")));
+    }
+
     /** A row of crm.activity.list as documented: its author and editor are the one who acted. */
     private static String activity(long id, String type, String provider, String direction, String completed,
                                    String user, String updated) {
