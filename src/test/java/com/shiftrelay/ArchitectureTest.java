@@ -51,7 +51,8 @@ class ArchitectureTest {
     @Test
     void theDomainSeesNoVendorAdapter() {
         noClasses().that().resideInAnyPackage("com.shiftrelay.presence..", "com.shiftrelay.handover..",
-                        "com.shiftrelay.distribution..", "com.shiftrelay.intake..", "com.shiftrelay.telephony..")
+                        "com.shiftrelay.distribution..", "com.shiftrelay.intake..", "com.shiftrelay.telephony..",
+                        "com.shiftrelay.calls..", "com.shiftrelay.sms")
                 .should().dependOnClassesThat().resideInAnyPackage("com.shiftrelay.crm.amocrm..", "com.shiftrelay.crm.bitrix24..",
                         "com.shiftrelay.sandbox..")
                 .check(classes);
@@ -89,7 +90,8 @@ class ArchitectureTest {
     void presenceKnowsNothingOfWhatIsBuiltOnIt() {
         noClasses().that().resideInAnyPackage("com.shiftrelay.presence..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.shiftrelay.handover..",
-                        "com.shiftrelay.distribution..", "com.shiftrelay.schedule..", "com.shiftrelay.telephony..")
+                        "com.shiftrelay.distribution..", "com.shiftrelay.schedule..", "com.shiftrelay.telephony..",
+                        "com.shiftrelay.calls..", "com.shiftrelay.sms..")
                 .check(classes);
     }
 

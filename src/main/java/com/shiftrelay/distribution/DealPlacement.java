@@ -142,6 +142,26 @@ public class DealPlacement {
                 .anyMatch(m -> availability(m, now, overtime) == Availability.AVAILABLE);
     }
 
+    /** Whether the manager can take work now: ONLINE, and on shift unless their team allows overtime. */
+    @Transactional(readOnly = true)
+    public boolean available(long managerId) {
+        Instant now = clock.instant();
+        return managers.findById(managerId).filter(Manager::isActive)
+                .map(m -> availability(m, now, m.getTeamId() != null && schedules.overtimeAllowed(m.getTeamId()))
+                        == Availability.AVAILABLE)
+                .orElse(false);
+    }
+
+    /** The team's members who can take work now, in id order. */
+    @Transactional(readOnly = true)
+    public List<Long> availableMembers(long teamId) {
+        Instant now = clock.instant();
+        boolean overtime = schedules.overtimeAllowed(teamId);
+        return managers.findByTeamIdAndStateAndActiveTrue(teamId, PresenceState.ONLINE).stream()
+                .filter(m -> availability(m, now, overtime) == Availability.AVAILABLE)
+                .map(Manager::getId).sorted().toList();
+    }
+
     /** The strategy for a deal of this team: the rule's own, or the team's default. */
     @Transactional(readOnly = true)
     public Strategy strategyFor(Route route) {

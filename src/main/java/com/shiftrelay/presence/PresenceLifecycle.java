@@ -76,12 +76,15 @@ public class PresenceLifecycle {
             return false;
         }
         manager.moveTo(PresenceState.OFFLINE, clock.instant());
+        events.publishEvent(new ManagerWentOffline(manager.getId(), manager.getTeamId()));
         return true;
     }
 
     @Transactional
     public void markOffline(long managerId) {
-        find(managerId).moveTo(PresenceState.OFFLINE, clock.instant());
+        Manager manager = find(managerId);
+        manager.moveTo(PresenceState.OFFLINE, clock.instant());
+        events.publishEvent(new ManagerWentOffline(manager.getId(), manager.getTeamId()));
     }
 
     /**

@@ -1,0 +1,277 @@
+package com.shiftrelay.calls;
+
+import com.shiftrelay.crm.CrmClient;
+import com.shiftrelay.crm.CrmDeal;
+import com.shiftrelay.crm.CrmGateway;
+import com.shiftrelay.crm.CrmTaskRequest;
+import com.shiftrelay.distribution.DealPlacement;
+import com.shiftrelay.distribution.TeamDistribution;
+import com.shiftrelay.distribution.TeamDistributions;
+import com.shiftrelay.presence.Manager;
+import com.shiftrelay.presence.ManagerCameOnline;
+import com.shiftrelay.presence.ManagerWentOffline;
+import com.shiftrelay.presence.Managers;
+import com.shiftrelay.sms.SmsSending;
+import com.shiftrelay.telephony.Call;
+import com.shiftrelay.telephony.CallReceived;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Missed calls that cannot be dropped. A missed call opens a callback owed to the number (or counts as a repeat of the
+ * open one); a successful call with the number, either way, settles it. The MissedCall process takes it from there,
+ * step by step: find the client and choose who calls back, text the client once, create the CRM task, comment each
+ * repeat, escalate when the deadline passes, and close the task once somebody talked to the client.
+ */
+@Service
+public class MissedCalls {
+
+    private static final Logger log = LoggerFactory.getLogger(MissedCalls.class);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final MissedCallLedger ledger;
+    private final CallbackSignals signals;
+    private final CrmGateway crm;
+    private final DealPlacement placement;
+    private final TeamDistributions teams;
+    private final Managers managers;
+    private final SmsSending sms;
+    private final CallsProperties properties;
+    private final Clock clock;
+
+    MissedCalls(MissedCallLedger ledger, CallbackSignals signals, CrmGateway crm, DealPlacement placement,
+                TeamDistributions teams, Managers managers, SmsSending sms, CallsProperties properties, Clock clock) {
+        this.teams = teams;
+        this.ledger = ledger;
+        this.signals = signals;
+        this.crm = crm;
+        this.placement = placement;
+        this.managers = managers;
+        this.sms = sms;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * In the transaction that stored the call: a missed call opens a callback or repeats the open one, an answered
+     * one settles it. A second open callback for one number fails on the ledger's key, and the call's intake runs
+     * again and finds the first.
+     */
+    @EventListener
+    void on(CallReceived received) {
+        Call call = received.call();
+        Optional<Long> open = ledger.openFor(call.clientNumber());
+        if (call.missed()) {
+            if (open.isPresent()) {
+                ledger.repeated(open.get(), call.startedAt());
+                signals.callRepeated(open.get());
+            } else {
+                long id = ledger.open(call.clientNumber(), received.id(), call.startedAt());
+                signals.callbackOwed(id, call.clientNumber());
+            }
+        } else if (call.answered() && open.isPresent()) {
+            if (ledger.calledBack(open.get(), call.startedAt(), call.managerId(), (int) call.duration().toSeconds())) {
+                signals.calledBack(open.get());
+            }
+        }
+    }
+
+    /**
+     * Where the callback went: the client's contact and open deal (null when the CRM has none), the team, who calls
+     * back (null when nobody can take work now), the team's supervisors, and when the deadline is.
+     */
+    public record Placement(Long contactId, Long dealId, Long teamId, Long managerId, String supervisorGroup,
+                            Instant deadline, String clientNumber, Instant missedAt) {
+    }
+
+    /**
+     * Finds the client by the number and chooses who calls back ({@link CallbackChooser}). An unknown number, or a
+     * client whose people are all away, has nobody yet: its deadline still passes and its supervisors hear of it.
+     */
+    @Transactional
+    public Placement place(long id) {
+        MissedCall call = ledger.find(id).orElseThrow();
+        List<CrmClient> clients = crm.clientsByPhone(call.clientNumber());
+        CrmClient client = clients.isEmpty() ? null : clients.get(0);
+        CrmDeal deal = client == null ? null : openDeal(client);
+        Long responsible = client == null ? null : client.responsibleId();
+        Long holder = deal == null ? null : deal.responsibleId();
+        Long teamId = team(holder != null ? holder : responsible);
+        List<CallbackChooser.Candidate> team = (teamId == null ? List.<Long>of() : placement.availableMembers(teamId))
+                .stream().map(m -> new CallbackChooser.Candidate(m, ledger.openCount(m))).toList();
+        Long chosen = CallbackChooser.choose(responsible, holder, team, placement::available).orElse(null);
+        String supervisors = teamId == null ? TeamDistribution.DEFAULT_SUPERVISOR_GROUP : teams.findById(teamId)
+                .map(TeamDistribution::supervisorGroup).orElse(TeamDistribution.DEFAULT_SUPERVISOR_GROUP);
+        Placement placed = new Placement(client == null ? null : client.contactId(), deal == null ? null : deal.id(),
+                teamId, chosen, supervisors, call.firstMissedAt().plus(properties.callbackDeadline()),
+                call.clientNumber(), call.firstMissedAt());
+        ledger.placed(id, placed.contactId(), placed.dealId(), teamId, chosen);
+        log.info("Missed call {} from {}: client {}, deal {}, callback by {}", id, call.clientNumber(),
+                placed.contactId(), placed.dealId(), chosen == null ? "nobody yet" : chosen);
+        return placed;
+    }
+
+    /** The client's SMS, once per callback and once per number within the throttle window. */
+    @Transactional
+    public SmsSending.Outcome textClient(long id) {
+        MissedCall call = ledger.find(id).orElseThrow();
+        SmsSending.Outcome outcome = sms.send("missed-call:" + id, call.clientNumber());
+        ledger.smsSent(id, outcome.name());
+        return outcome;
+    }
+
+    /**
+     * The CRM task for the chosen manager, due by the deadline; created once (the ledger keeps its id). A callback
+     * given to nobody yet has no task. A repeat that came before the task is in the task's text.
+     */
+    @Transactional
+    public Optional<Long> createTask(long id) {
+        MissedCall call = ledger.find(id).orElseThrow();
+        if (call.taskId() != null) {
+            return Optional.of(call.taskId());
+        }
+        if (call.managerId() == null || (call.dealId() == null && call.contactId() == null)) {
+            return Optional.empty();
+        }
+        Instant deadline = call.firstMissedAt().plus(properties.callbackDeadline());
+        String text = "Клиент " + display(call.clientNumber()) + " звонил в " + time(call.firstMissedAt())
+                + " и не дозвонился. Перезвонить до " + time(deadline) + "."
+                + (call.repeats() > 0 ? " Звонил ещё " + call.repeats() + " раз, последний в "
+                + time(call.lastMissedAt()) + "." : "");
+        long task = crm.createTask(new CrmTaskRequest(call.dealId(), call.contactId(), call.managerId(),
+                properties.taskTitle(), text, deadline, "missed-call:" + id));
+        ledger.taskCreated(id, task, properties.taskTitle() + "\n" + text, deadline);
+        return Optional.of(task);
+    }
+
+    /** A repeated missed call while the task is open: a comment with its time, never a second task. */
+    @Transactional
+    public void commentRepeat(long id) {
+        MissedCall call = ledger.find(id).orElseThrow();
+        if (call.taskId() == null) {
+            return;
+        }
+        String comment = "Повторный звонок в " + time(call.lastMissedAt());
+        crm.commentOnTask(call.taskId(), call.dealId(), call.taskText(), comment);
+        if (call.taskText() != null) {
+            ledger.taskText(id, call.taskText() + "\n" + comment);
+        }
+    }
+
+    public boolean calledBack(long id) {
+        return ledger.find(id).orElseThrow().calledBackAt() != null;
+    }
+
+    /** The deadline passed without a callback: a comment on the CRM task; nothing is closed. */
+    @Transactional
+    public void escalate(long id) {
+        MissedCall call = ledger.find(id).orElseThrow();
+        ledger.escalated(id, clock.instant());
+        if (call.taskId() != null) {
+            crm.commentOnTask(call.taskId(), call.dealId(), call.taskText(), "Срок перезвона (" + time(call.deadline())
+                    + ") прошёл, клиент ждёт звонка");
+        }
+    }
+
+    /** Somebody talked to the client: the task completed with what happened, a note on the deal, the callback done. */
+    @Transactional
+    public void close(long id) {
+        MissedCall call = ledger.find(id).orElseThrow();
+        String result = (call.calledBackBy() != null && call.calledBackBy().equals(call.managerId())
+                ? "Перезвонили в " : "Поговорили с клиентом в ") + time(call.calledBackAt()) + ", разговор "
+                + duration(call.callbackSeconds() == null ? 0 : call.callbackSeconds());
+        if (call.taskId() != null) {
+            crm.completeTask(call.taskId(), result);
+        }
+        if (call.dealId() != null) {
+            crm.addDealNote(call.dealId(), "Пропущенный звонок с " + display(call.clientNumber()) + " закрыт: " + result);
+        }
+        ledger.closed(id, clock.instant());
+    }
+
+    /**
+     * The callback's manager left before calling back, or nobody could take it when it came: it goes to somebody who
+     * can take it now, task and all.
+     */
+    @Transactional
+    public Optional<Long> reassign(long id) {
+        MissedCall call = ledger.find(id).orElseThrow();
+        if (call.managerId() != null && placement.available(call.managerId())) {
+            return Optional.of(call.managerId());
+        }
+        List<CallbackChooser.Candidate> team = (call.teamId() == null ? List.<Long>of()
+                : placement.availableMembers(call.teamId())).stream()
+                .map(m -> new CallbackChooser.Candidate(m, ledger.openCount(m))).toList();
+        Optional<Long> chosen = CallbackChooser.choose(null, null, team, placement::available);
+        chosen.ifPresent(manager -> {
+            ledger.reassigned(id, manager);
+            if (call.taskId() != null) {
+                crm.reassignTask(call.taskId(), manager);
+            } else {
+                // Nobody could take it when it came: the task is created now, for the first one who can.
+                createTask(id);
+            }
+        });
+        return chosen;
+    }
+
+    /** The manager went OFFLINE: each callback they owe moves on, with their deals, to somebody on shift. */
+    @EventListener
+    void on(ManagerWentOffline offline) {
+        ledger.openOf(offline.managerId()).forEach(call -> signals.managerLeft(call.id()));
+    }
+
+    /** A team's member came ONLINE: a callback of the team that nobody could take yet is theirs to take now. */
+    @EventListener
+    void on(ManagerCameOnline online) {
+        if (online.teamId() != null) {
+            ledger.unplacedOf(online.teamId()).forEach(call -> signals.managerLeft(call.id()));
+        }
+    }
+
+    public Optional<MissedCall> find(long id) {
+        return ledger.find(id);
+    }
+
+    private CrmDeal openDeal(CrmClient client) {
+        if (client.dealIds().isEmpty()) {
+            return null;
+        }
+        return crm.deals(client.dealIds()).stream().filter(deal -> !deal.closed())
+                .max(Comparator.comparingLong(CrmDeal::id)).orElse(null);
+    }
+
+    private Long team(Long managerId) {
+        return managerId == null ? null : managers.findById(managerId).map(Manager::getTeamId).orElse(null);
+    }
+
+    /** A moment as the task's text gives it: 14:32 in the managers' zone. */
+    public String time(Instant at) {
+        return at == null ? "?" : TIME.format(at.atZone(properties.timeZone()));
+    }
+
+    /** +7 916 123-45-67. */
+    public static String display(String number) {
+        if (number.length() == 11 && number.startsWith("7")) {
+            return "+7 " + number.substring(1, 4) + " " + number.substring(4, 7) + "-" + number.substring(7, 9) + "-"
+                    + number.substring(9);
+        }
+        return "+" + number;
+    }
+
+    /** 3 мин 10 с. */
+    static String duration(int seconds) {
+        Duration d = Duration.ofSeconds(seconds);
+        return d.toMinutes() > 0 ? d.toMinutes() + " мин " + d.toSecondsPart() + " с" : d.toSecondsPart() + " с";
+    }
+}

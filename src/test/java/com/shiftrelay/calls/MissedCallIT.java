@@ -1,0 +1,153 @@
+package com.shiftrelay.calls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.shiftrelay.sandbox.SandboxClients;
+import com.shiftrelay.sandbox.SandboxCrm;
+import com.shiftrelay.support.Api;
+import com.shiftrelay.support.ShiftRelayIntegrationTest;
+import com.shiftrelay.web.WebhookSignatures;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Missed calls end to end through HTTP and the sandbox CRM: a PBX posts its calls, ShiftRelay finds the client, texts
+ * them once, gives the callback to someone at work as a CRM task due in 30 minutes, notes each repeat on it, and
+ * closes it when the client is called back.
+ */
+@ShiftRelayIntegrationTest
+class MissedCallIT {
+
+    private static final String PASSWORD = "demo";
+    private static final String SECRET = "test-pbx-secret";
+    private static final long PIPELINE = 7009, OPEN_STATUS = 70091;
+
+    @Autowired SandboxCrm sandbox;
+    @Autowired SandboxClients clients;
+    @LocalServerPort int port;
+
+    @Test
+    void threeMissedCallsOfOneClientAndOneOfAnotherGiveTwoSmsTwoTasksTwoCommentsAndACallbackClosesTheFirst() {
+        Api api = new Api(port);
+        long team = sandbox.createTeam("Регистратура звонков");
+        long anna = sandbox.createUser("Анна Звонкова", "annacalls@demo.shiftrelay.local", team);
+        long boris = sandbox.createUser("Борис Звонков", "boriscalls@demo.shiftrelay.local", team);
+        api.post("/engine-rest/message", "{\"messageName\":\"DirectorySyncRequested\"}", "admin", "admin");
+        await().atMost(Duration.ofSeconds(30)).until(() -> List.of("annacalls", "boriscalls").stream()
+                .allMatch(login -> api.get("/api/managers/" + anna, login, PASSWORD).status() == 200));
+        assertThat(api.put("/api/teams/" + team + "/settings", "{\"inactivityInterval\":\"PT1H\"}", "admin", "admin")
+                .status()).isEqualTo(200);
+        assertThat(api.post("/api/managers/" + anna + "/online", null, "annacalls", PASSWORD).status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> state(api, anna).equals("ONLINE"));
+        assertThat(state(api, boris)).isNotEqualTo("ONLINE");
+
+        long olga = clients.createContact("Ольга Звонящая", "79160001122", anna);
+        long olgasDeal = sandbox.createLead("Лечение Ольги", anna, PIPELINE, OPEN_STATUS, false);
+        clients.link(olgasDeal, olga);
+        long pavel = clients.createContact("Павел Звонящий", "79160003344", boris);
+        long pavelsDeal = sandbox.createLead("Лечение Павла", boris, PIPELINE, OPEN_STATUS, false);
+        clients.link(pavelsDeal, pavel);
+
+        Instant first = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        assertThat(call(api, "c-1", "incoming", "8 (916) 000-11-22", null, false, 0, first).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(40)).until(() -> tasksOf(olgasDeal).size() == 1);
+        SandboxClients.Task task = tasksOf(olgasDeal).get(0);
+        assertThat(task.responsibleId()).as("the responsible manager is at work").isEqualTo(anna);
+        assertThat(task.completeTill()).isEqualTo(first.plus(Duration.ofMinutes(30)));
+        assertThat(shown(task)).startsWith("Пропущенный звонок").contains("+7 916 000-11-22");
+
+        // Two more within two minutes: a comment each, no second task, no second SMS.
+        assertThat(call(api, "c-2", "incoming", "+79160001122", null, false, 0, first.plusSeconds(50)).status())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(40)).until(() -> repeatNotes(olgasDeal) == 1);
+        assertThat(call(api, "c-3", "incoming", "79160001122", null, false, 0, first.plusSeconds(110)).status())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(40)).until(() -> repeatNotes(olgasDeal) == 2);
+
+        // Pavel's manager is away: his callback goes to the colleague on shift.
+        assertThat(call(api, "c-4", "incoming", "+7 916 000 33 44", null, false, 0, first.plusSeconds(120)).status())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(40)).until(() -> tasksOf(pavelsDeal).size() == 1);
+        assertThat(tasksOf(pavelsDeal).get(0).responsibleId()).isEqualTo(anna);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> sms(api, "79160001122") == 1 && sms(api, "79160003344") == 1);
+        assertThat(tasksOf(olgasDeal)).hasSize(1);
+
+        // Anna calls Olga back and they talk for 3 min 10 s: the task closes with it, and the deal has a note.
+        assertThat(call(api, "c-5", "outgoing", "79160001122", anna, true, 190, first.plusSeconds(300)).status())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(40)).until(() -> tasksOf(olgasDeal).get(0).completed());
+        assertThat(result(tasksOf(olgasDeal).get(0))).startsWith("Перезвонили в ").endsWith("разговор 3 мин 10 с");
+        assertThat(clients.notes(olgasDeal)).extracting(SandboxClients.Note::text)
+                .anySatisfy(text -> assertThat(text).contains("закрыт"));
+        assertThat(tasksOf(pavelsDeal).get(0).completed()).as("Pavel still waits").isFalse();
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() ->
+                sms(api, "79160001122") == 1 && repeatNotes(olgasDeal) == 2 && tasksOf(olgasDeal).size() == 1);
+    }
+
+    // ---- how the CRM keeps a task: amoCRM's text, its comments as notes on the deal, its result; Bitrix24 otherwise
+
+    /** The task as its manager sees it: amoCRM's text begins with the title. */
+    String shown(SandboxClients.Task task) {
+        return task.text();
+    }
+
+    /** The comments on repeats: amoCRM has no task comments, so they are notes on the deal. */
+    long repeatComments(long deal) {
+        return clients.notes(deal).stream().filter(note -> note.text().startsWith("Повторный звонок")).count();
+    }
+
+    /** What the completed task says happened. */
+    String result(SandboxClients.Task task) {
+        return task.result();
+    }
+
+    List<SandboxClients.Task> tasksOf(long deal) {
+        return clients.tasks().stream().filter(t -> t.leadId() != null && t.leadId() == deal).toList();
+    }
+
+    private long repeatNotes(long deal) {
+        return repeatComments(deal);
+    }
+
+    private static long sms(Api api, String number) {
+        JsonNode outbox = api.get("/sandbox/state", "admin", "admin").body().get("sms");
+        long count = 0;
+        for (JsonNode sms : outbox) {
+            if (sms.get("number").asText().equals(number)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static Api.Response call(Api api, String callId, String direction, String number, Long manager,
+                                     boolean answered, int seconds, Instant startedAt) {
+        byte[] body = ("{\"callId\":\"" + callId + "\",\"direction\":\"" + direction + "\",\"clientNumber\":\"" + number
+                + "\"" + (manager == null ? "" : ",\"managerId\":" + manager) + ",\"answered\":" + answered
+                + ",\"durationSeconds\":" + seconds + ",\"startedAt\":\"" + startedAt + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        long now = Instant.now().getEpochSecond();
+        byte[] prefix = (now + ".").getBytes(StandardCharsets.UTF_8);
+        byte[] message = new byte[prefix.length + body.length];
+        System.arraycopy(prefix, 0, message, 0, prefix.length);
+        System.arraycopy(body, 0, message, prefix.length, body.length);
+        return api.request("POST", "/webhooks/telephony/calls")
+                .header("X-ShiftRelay-Timestamp", String.valueOf(now))
+                .header("X-ShiftRelay-Signature", "sha256=" + WebhookSignatures.hmacSha256Hex(SECRET, message))
+                .body("application/json", HttpRequest.BodyPublishers.ofByteArray(body)).send();
+    }
+
+    private static String state(Api api, long managerId) {
+        return api.get("/api/managers/" + managerId, "admin", "admin").body().get("state").asText();
+    }
+}
