@@ -56,6 +56,9 @@ class ApiSecurityConfiguration {
                         .requestMatchers(paths.matcher(HttpMethod.PUT, "/api/teams/{id}/settings")).hasRole(ApiRoles.ADMIN)
                         .requestMatchers(paths.matcher(HttpMethod.GET, "/api/teams/overview")).hasRole(ApiRoles.ADMIN)
                         .requestMatchers(paths.matcher(HttpMethod.GET, "/api/handovers/recent")).hasRole(ApiRoles.ADMIN)
+                        // Clients' numbers and how each manager called them back.
+                        .requestMatchers(paths.matcher(HttpMethod.GET, "/api/missed-calls")).hasRole(ApiRoles.ADMIN)
+                        .requestMatchers(paths.matcher(HttpMethod.GET, "/api/missed-calls/stats")).hasRole(ApiRoles.ADMIN)
                         // Schedules are planned by administrators; a manager reads their own (@PreAuthorize).
                         .requestMatchers(paths.matcher(HttpMethod.PUT, "/api/managers/{id}/schedule")).hasRole(ApiRoles.ADMIN)
                         .requestMatchers(paths.matcher(HttpMethod.DELETE, "/api/managers/{id}/schedule")).hasRole(ApiRoles.ADMIN)

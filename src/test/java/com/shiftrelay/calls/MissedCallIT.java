@@ -92,6 +92,28 @@ class MissedCallIT {
         assertThat(tasksOf(pavelsDeal).get(0).completed()).as("Pavel still waits").isFalse();
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() ->
                 sms(api, "79160001122") == 1 && repeatNotes(olgasDeal) == 2 && tasksOf(olgasDeal).size() == 1);
+
+        // What a supervisor reads: Pavel still waits, Olga was called back 5 minutes after her first call.
+        JsonNode open = api.get("/api/missed-calls?status=open", "admin", "admin").body();
+        assertThat(open).filteredOn(m -> m.get("clientNumber").asText().equals("79160003344")).singleElement()
+                .satisfies(m -> {
+                    assertThat(m.get("manager").get("id").asLong()).isEqualTo(anna);
+                    assertThat(m.get("overdue").asBoolean()).isFalse();
+                    assertThat(m.get("taskId").isNull()).isFalse();
+                });
+        assertThat(open).noneMatch(m -> m.get("clientNumber").asText().equals("79160001122"));
+        assertThat(api.get("/api/missed-calls", "annacalls", PASSWORD).status()).isEqualTo(403);
+        Api.Response bad = api.get("/api/missed-calls?status=soon", "admin", "admin");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body().get("field").asText()).isEqualTo("status");
+        JsonNode stats = api.get("/api/missed-calls/stats?from=" + first.minusSeconds(60) + "&to="
+                + first.plusSeconds(3600), "admin", "admin").body();
+        assertThat(stats.get("perManager")).singleElement().satisfies(m -> {
+            assertThat(m.get("manager").get("id").asLong()).isEqualTo(anna);
+            assertThat(m.get("calledBackInTime").asInt()).isEqualTo(1);
+            assertThat(m.get("open").asInt()).isEqualTo(1);
+        });
+        assertThat(stats.get("medianMinutesToCallback").asDouble()).isEqualTo(5.0);
     }
 
     // ---- how the CRM keeps a task: amoCRM's text, its comments as notes on the deal, its result; Bitrix24 otherwise
