@@ -59,6 +59,12 @@ class MissedCallIT {
 
         Instant first = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         assertThat(call(api, "c-1", "incoming", "8 (916) 000-11-22", null, false, 0, first).status()).isEqualTo(200);
+        // The PBX sends it again twice (it did not hear the answer): the same call, nothing more.
+        for (int again = 0; again < 2; again++) {
+            Api.Response duplicate = call(api, "c-1", "incoming", "8 (916) 000-11-22", null, false, 0, first);
+            assertThat(duplicate.status()).isEqualTo(200);
+            assertThat(duplicate.body().get("accepted").asBoolean()).isFalse();
+        }
         await().atMost(Duration.ofSeconds(40)).until(() -> tasksOf(olgasDeal).size() == 1);
         SandboxClients.Task task = tasksOf(olgasDeal).get(0);
         assertThat(task.responsibleId()).as("the responsible manager is at work").isEqualTo(anna);
