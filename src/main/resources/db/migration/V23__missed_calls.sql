@@ -11,6 +11,7 @@ create table missed_calls (
     first_missed_at    timestamp(6) with time zone not null,
     last_missed_at     timestamp(6) with time zone not null,
     repeats            integer default 0        not null,
+    repeats_noted      integer default 0        not null,
     contact_id         bigint,
     deal_id            bigint,
     team_id            bigint,

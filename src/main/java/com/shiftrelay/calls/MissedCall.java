@@ -4,11 +4,11 @@ import java.time.Instant;
 
 /**
  * A callback owed to a client, from the first missed call until a call with the number succeeds: who it was given
- * to, the CRM task, and how it ended.
+ * to, the CRM task (and how many of the repeats it tells of), and how it ended.
  */
 public record MissedCall(long id, String clientNumber, boolean open, Instant firstMissedAt, Instant lastMissedAt,
                          int repeats, Long contactId, Long dealId, Long teamId, Long managerId, Long taskId,
-                         String taskText, Instant deadline, String smsOutcome, Instant escalatedAt,
+                         String taskText, int repeatsNoted, Instant deadline, String smsOutcome, Instant escalatedAt,
                          Instant calledBackAt, Long calledBackBy, Integer callbackSeconds, Instant closedAt) {
 
     /** Whether its deadline has passed at {@code now} without a callback. */

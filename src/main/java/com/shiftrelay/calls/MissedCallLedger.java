@@ -51,13 +51,14 @@ class MissedCallLedger {
         jdbc.update("update missed_calls set sms_outcome = ? where id = ?", outcome, id);
     }
 
-    void taskCreated(long id, long taskId, String text, Instant deadline) {
-        jdbc.update("update missed_calls set task_id = ?, task_text = ?, deadline = ? where id = ? and task_id is null",
-                taskId, text, at(deadline), id);
+    /** The task exists, and the repeats its text counts are noted in the CRM. */
+    void taskCreated(long id, long taskId, String text, Instant deadline, int repeatsNoted) {
+        jdbc.update("update missed_calls set task_id = ?, task_text = ?, deadline = ?, repeats_noted = ? where id = ?"
+                + " and task_id is null", taskId, text, at(deadline), repeatsNoted, id);
     }
 
-    void taskText(long id, String text) {
-        jdbc.update("update missed_calls set task_text = ? where id = ?", text, id);
+    void repeatsNoted(long id, int repeats, String taskText) {
+        jdbc.update("update missed_calls set repeats_noted = ?, task_text = ? where id = ?", repeats, taskText, id);
     }
 
     /** The first successful call with the number; a later one changes nothing. */
@@ -114,7 +115,7 @@ class MissedCallLedger {
         return new MissedCall(rs.getLong("id"), rs.getString("client_number"), rs.getString("open_number") != null,
                 instant(rs, "first_missed_at"), instant(rs, "last_missed_at"), rs.getInt("repeats"),
                 number(rs, "contact_id"), number(rs, "deal_id"), number(rs, "team_id"), number(rs, "manager_id"),
-                number(rs, "task_id"), rs.getString("task_text"), instant(rs, "deadline"), rs.getString("sms_outcome"),
+                number(rs, "task_id"), rs.getString("task_text"), rs.getInt("repeats_noted"), instant(rs, "deadline"), rs.getString("sms_outcome"),
                 instant(rs, "escalated_at"), instant(rs, "called_back_at"), number(rs, "called_back_by"),
                 rs.getObject("callback_seconds") == null ? null : rs.getInt("callback_seconds"),
                 instant(rs, "closed_at"));

@@ -25,7 +25,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Missed calls that cannot be dropped. A missed call opens a callback owed to the number (or counts as a repeat of the
@@ -48,10 +51,16 @@ public class MissedCalls {
     private final SmsSending sms;
     private final CallsProperties properties;
     private final Clock clock;
+    private final TransactionTemplate done;
 
     MissedCalls(MissedCallLedger ledger, CallbackSignals signals, CrmGateway crm, DealPlacement placement,
-                TeamDistributions teams, Managers managers, SmsSending sms, CallsProperties properties, Clock clock) {
+                TeamDistributions teams, Managers managers, SmsSending sms, CallsProperties properties, Clock clock,
+                PlatformTransactionManager transactions) {
         this.teams = teams;
+        // What the CRM did is written down at once, whatever becomes of the step's own transaction: a step run
+        // again (its job retried after a conflict, or on another node) finds it done and does not do it twice.
+        this.done = new TransactionTemplate(transactions);
+        this.done.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.ledger = ledger;
         this.signals = signals;
         this.crm = crm;
@@ -150,7 +159,8 @@ public class MissedCalls {
                 + time(call.lastMissedAt()) + "." : "");
         long task = crm.createTask(new CrmTaskRequest(call.dealId(), call.contactId(), call.managerId(),
                 properties.taskTitle(), text, deadline, "missed-call:" + id));
-        ledger.taskCreated(id, task, properties.taskTitle() + "\n" + text, deadline);
+        done.executeWithoutResult(status -> ledger.taskCreated(id, task, properties.taskTitle() + "\n" + text, deadline,
+                call.repeats()));
         return Optional.of(task);
     }
 
@@ -158,14 +168,13 @@ public class MissedCalls {
     @Transactional
     public void commentRepeat(long id) {
         MissedCall call = ledger.find(id).orElseThrow();
-        if (call.taskId() == null) {
+        if (call.taskId() == null || call.repeatsNoted() >= call.repeats()) {
             return;
         }
         String comment = "Повторный звонок в " + time(call.lastMissedAt());
         crm.commentOnTask(call.taskId(), call.dealId(), call.taskText(), comment);
-        if (call.taskText() != null) {
-            ledger.taskText(id, call.taskText() + "\n" + comment);
-        }
+        String text = call.taskText() == null ? null : call.taskText() + "\n" + comment;
+        done.executeWithoutResult(status -> ledger.repeatsNoted(id, call.repeats(), text));
     }
 
     public boolean calledBack(long id) {
@@ -176,17 +185,23 @@ public class MissedCalls {
     @Transactional
     public void escalate(long id) {
         MissedCall call = ledger.find(id).orElseThrow();
-        ledger.escalated(id, clock.instant());
+        if (call.escalatedAt() != null) {
+            return;
+        }
         if (call.taskId() != null) {
             crm.commentOnTask(call.taskId(), call.dealId(), call.taskText(), "Срок перезвона (" + time(call.deadline())
                     + ") прошёл, клиент ждёт звонка");
         }
+        done.executeWithoutResult(status -> ledger.escalated(id, clock.instant()));
     }
 
     /** Somebody talked to the client: the task completed with what happened, a note on the deal, the callback done. */
     @Transactional
     public void close(long id) {
         MissedCall call = ledger.find(id).orElseThrow();
+        if (call.closedAt() != null) {
+            return;
+        }
         String result = (call.calledBackBy() != null && call.calledBackBy().equals(call.managerId())
                 ? "Перезвонили в " : "Поговорили с клиентом в ") + time(call.calledBackAt()) + ", разговор "
                 + duration(call.callbackSeconds() == null ? 0 : call.callbackSeconds());
@@ -196,7 +211,7 @@ public class MissedCalls {
         if (call.dealId() != null) {
             crm.addDealNote(call.dealId(), "Пропущенный звонок с " + display(call.clientNumber()) + " закрыт: " + result);
         }
-        ledger.closed(id, clock.instant());
+        done.executeWithoutResult(status -> ledger.closed(id, clock.instant()));
     }
 
     /**

@@ -3,11 +3,11 @@ package com.shiftrelay.calls;
 import com.shiftrelay.presence.Manager;
 import com.shiftrelay.presence.Managers;
 import com.shiftrelay.web.InvalidFieldException;
+import com.shiftrelay.web.QueryInstants;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -77,8 +77,8 @@ class MissedCallsController {
     @GetMapping("/api/missed-calls/stats")
     StatsView stats(@RequestParam(name = "from", required = false) String from,
                     @RequestParam(name = "to", required = false) String to) {
-        Instant end = instant("to", to, clock.instant());
-        Instant start = instant("from", from, end.minus(Duration.ofDays(7)));
+        Instant end = QueryInstants.parse("to", to, clock.instant());
+        Instant start = QueryInstants.parse("from", from, end.minus(Duration.ofDays(7)));
         if (!start.isBefore(end)) {
             throw new InvalidFieldException("from", "'from' must be before 'to'");
         }
@@ -106,15 +106,4 @@ class MissedCallsController {
         return id == null ? null : new Named(id, names.get(id));
     }
 
-    private static Instant instant(String field, String value, Instant otherwise) {
-        if (value == null || value.isBlank()) {
-            return otherwise;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidFieldException(field, "'" + field + "' must be an ISO-8601 instant such as "
-                    + "2026-12-03T00:00:00Z");
-        }
-    }
 }

@@ -6,10 +6,10 @@ import com.shiftrelay.presence.Managers;
 import com.shiftrelay.presence.Team;
 import com.shiftrelay.presence.Teams;
 import com.shiftrelay.web.InvalidFieldException;
+import com.shiftrelay.web.QueryInstants;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -81,8 +81,8 @@ class AssignmentsController {
         if (!access.isSelfOrAdmin(caller, managerId)) {
             throw new AccessDeniedException("Only manager " + managerId + " and administrators read their decisions");
         }
-        Instant end = instant("to", to, clock.instant());
-        Instant start = instant("from", from, end.minus(Duration.ofDays(1)));
+        Instant end = QueryInstants.parse("to", to, clock.instant());
+        Instant start = QueryInstants.parse("from", from, end.minus(Duration.ofDays(1)));
         if (!start.isBefore(end)) {
             throw new InvalidFieldException("from", "'from' must be before 'to'");
         }
@@ -108,18 +108,6 @@ class AssignmentsController {
                 e.getStrategy(), named(e.getManagerId(), names), named(e.getFromManagerId(), names),
                 e.skipped().stream().map(skip -> new SkippedView(named(skip.managerId(), names), skip.reason())).toList(),
                 e.moreSkipped(), e.getNote())).toList();
-    }
-
-    private static Instant instant(String field, String value, Instant otherwise) {
-        if (value == null || value.isBlank()) {
-            return otherwise;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidFieldException(field, "'" + field + "' must be an ISO-8601 instant such as "
-                    + "2026-11-23T09:00:00Z");
-        }
     }
 
     private static Named named(Long id, Map<Long, String> names) {

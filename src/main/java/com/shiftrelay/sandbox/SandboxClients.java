@@ -86,6 +86,14 @@ public class SandboxClients {
                         rs.getLong("responsible_user_id")), phone);
     }
 
+    /** Every contact, in id order. */
+    @Transactional(readOnly = true)
+    public List<Contact> contacts() {
+        return jdbc.query("select id, name, phone, responsible_user_id from sandbox_contacts order by id",
+                (rs, row) -> contact(rs.getLong("id"), rs.getString("name"), rs.getString("phone"),
+                        rs.getLong("responsible_user_id")));
+    }
+
     @Transactional(readOnly = true)
     public Optional<Contact> contact(long id) {
         return jdbc.query("select id, name, phone, responsible_user_id from sandbox_contacts where id = ?",

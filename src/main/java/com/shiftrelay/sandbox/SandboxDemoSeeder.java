@@ -30,6 +30,8 @@ class SandboxDemoSeeder implements ApplicationRunner {
     static final long SALES_PIPELINE = 7001;
     static final long CARE_PIPELINE = 7002;
     static final int DEALS = 200;
+    /** How many of the first deals have a client with a phone number. */
+    static final int DEMO_CLIENTS = 20;
     /** The routing rules send the care pipeline's VIP deals to a team of their own. */
     static final String VIP = "VIP";
     /** The clinic tags its follow-up contracts from this budget up VIP: about one care deal in ten. */
@@ -58,10 +60,13 @@ class SandboxDemoSeeder implements ApplicationRunner {
 
     private final SandboxCrm crm;
     private final SandboxProperties properties;
+    private final SandboxClients clients;
     private final Clock clock;
 
-    SandboxDemoSeeder(SandboxCrm crm, SandboxProperties properties, ObjectProvider<Clock> clock) {
+    SandboxDemoSeeder(SandboxCrm crm, SandboxClients clients, SandboxProperties properties,
+                      ObjectProvider<Clock> clock) {
         this.crm = crm;
+        this.clients = clients;
         this.properties = properties;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
@@ -131,9 +136,19 @@ class SandboxDemoSeeder implements ApplicationRunner {
             Instant createdAt = now.minus(Duration.ofMinutes(30 + random.nextInt(60 * 24 * 30)));
             // Tagged from the budget rather than a draw of its own, so the other deals stay those of every demo.
             List<String> tags = !sales && price >= VIP_PRICE ? List.of(VIP) : List.of();
-            crm.createDemoLead(name, price, responsible, sales ? SALES_PIPELINE : CARE_PIPELINE, status, pinned,
-                    tags, createdAt);
+            long deal = crm.createDemoLead(name, price, responsible, sales ? SALES_PIPELINE : CARE_PIPELINE, status,
+                    pinned, tags, createdAt);
+            if (i < DEMO_CLIENTS) {
+                // The first deals' patients have phones, so a simulated call finds its client.
+                long contact = clients.createContact(name.substring(name.indexOf(" — ") + 3), demoPhone(i), responsible);
+                clients.link(deal, contact);
+            }
         }
+    }
+
+    /** The demo clients' numbers: 79161000001 and on. */
+    static String demoPhone(int client) {
+        return String.format("7916100%04d", client + 1);
     }
 
     private List<Long> createTeam(String name, String[][] members) {

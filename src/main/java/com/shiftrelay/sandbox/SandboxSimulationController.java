@@ -78,11 +78,13 @@ class SandboxSimulationController {
     /**
      * {@code webhooks}: the latest deliveries of the sandbox's webhooks, newest first; {@code notifications}: the latest
      * personal notifications (the Bitrix24 dialect's {@code im.notify.personal.add}), newest first; {@code sms}: the
-     * latest SMS the outbox took, newest first.
+     * latest SMS the outbox took, newest first; {@code clients}: the contacts with their phones; {@code tasks}: the
+     * latest CRM tasks (the callbacks), newest first.
      */
     record State(String crm, DialectView dialect, Viewer viewer, List<SandboxTeam> teams, List<ManagerView> managers,
                  List<PipelineView> pipelines, List<SandboxWebhooks.Delivery> webhooks,
-                 List<SandboxNotifications.Notification> notifications, List<SandboxSmsOutbox.Sms> sms) {
+                 List<SandboxNotifications.Notification> notifications, List<SandboxSmsOutbox.Sms> sms,
+                 List<SandboxClients.Contact> clients, List<SandboxClients.Task> tasks) {
     }
 
     record ResetOutcome(int deals) {
@@ -97,11 +99,16 @@ class SandboxSimulationController {
     private final ObjectProvider<SandboxBitrix24Application> application;
     private final ObjectProvider<SandboxBitrix24Events> offlineEvents;
     private final SandboxSmsOutbox outbox;
+    private final SandboxCalls calls;
+    private final SandboxClients clients;
 
     SandboxSimulationController(SandboxCrm crm, SandboxDemoSeeder demo, Managers managers, SandboxWebhooks webhooks,
                                 SandboxNotifications notifications, SandboxProperties properties,
                                 ObjectProvider<SandboxBitrix24Application> application,
-                                ObjectProvider<SandboxBitrix24Events> offlineEvents, SandboxSmsOutbox outbox) {
+                                ObjectProvider<SandboxBitrix24Events> offlineEvents, SandboxSmsOutbox outbox,
+                                SandboxCalls calls, SandboxClients clients) {
+        this.calls = calls;
+        this.clients = clients;
         this.crm = crm;
         this.demo = demo;
         this.managers = managers;
@@ -127,6 +134,26 @@ class SandboxSimulationController {
         }
         SandboxEvent event = crm.recordActivity(userId, request.type(), request.leadId());
         return ResponseEntity.status(HttpStatus.CREATED).body(event);
+    }
+
+    record CallRequest(String kind, String number, Long managerId) {
+    }
+
+    /**
+     * A call as the sandbox's telephony reports it to ShiftRelay: {@code kind} missed, answered or callback, the
+     * client's {@code number}; 202 with the call's id and what ShiftRelay's webhook answered.
+     */
+    @PostMapping("/sandbox/simulate/call")
+    ResponseEntity<SandboxCalls.Simulated> simulateCall(@RequestBody CallRequest request) {
+        SandboxCalls.Kind kind;
+        try {
+            kind = request.kind() == null ? null : SandboxCalls.Kind.valueOf(request.kind().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new SimulationRejectedException(HttpStatus.BAD_REQUEST, "kind",
+                    "kind must be missed, answered or callback, not " + request.kind());
+        }
+        String number = request.number() == null ? null : request.number().replaceAll("[\\s()+-]", "");
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(calls.simulate(kind, number, request.managerId()));
     }
 
     /** A new deal, as from a web form: 201 with its id, or 400 naming the field at fault and nothing stored. */
@@ -192,7 +219,8 @@ class SandboxSimulationController {
                 .map(p -> new PipelineView(p.getKey(), p.getValue(), PipelineStages.of(p.getKey()))).toList();
         return new State("sandbox", new DialectView(dialect.name().toLowerCase(java.util.Locale.ROOT), dialect.title(),
                 dialect.apiPath(), applicationView()), new Viewer(viewer.getName(), ApiRoles.isAdmin(viewer)), teams, views, pipelineViews,
-                webhooks.recent(), notifications.recent(), outbox.recent(SandboxNotifications.KEPT));
+                webhooks.recent(), notifications.recent(), outbox.recent(SandboxNotifications.KEPT), clients.contacts(),
+                clients.tasks().stream().limit(SandboxNotifications.KEPT).toList());
     }
 
     private ApplicationView applicationView() {

@@ -6,7 +6,12 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.shiftrelay.sandbox.SandboxClients;
 import com.shiftrelay.sandbox.SandboxCrm;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.shiftrelay.support.Api;
+import com.shiftrelay.support.Browser;
 import com.shiftrelay.support.ShiftRelayIntegrationTest;
 import com.shiftrelay.web.WebhookSignatures;
 import java.net.http.HttpRequest;
@@ -57,7 +62,8 @@ class MissedCallIT {
         long pavelsDeal = sandbox.createLead("Лечение Павла", boris, PIPELINE, OPEN_STATUS, false);
         clients.link(pavelsDeal, pavel);
 
-        Instant first = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        // Ten minutes ago, so that every call of the scenario lies in the past (the page reports up to now).
+        Instant first = Instant.now().minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS);
         assertThat(call(api, "c-1", "incoming", "8 (916) 000-11-22", null, false, 0, first).status()).isEqualTo(200);
         // The PBX sends it again twice (it did not hear the answer): the same call, nothing more.
         for (int again = 0; again < 2; again++) {
@@ -120,6 +126,40 @@ class MissedCallIT {
             assertThat(m.get("open").asInt()).isEqualTo(1);
         });
         assertThat(stats.get("medianMinutesToCallback").asDouble()).isEqualTo(5.0);
+
+        // The sandbox's simulation refuses what it cannot ring, naming the field.
+        Api.Response badKind = api.request("POST", "/sandbox/simulate/call").basic("admin", "admin")
+                .json("{\"kind\":\"ring\",\"number\":\"79160003344\"}").send();
+        assertThat(badKind.status()).isEqualTo(400);
+        assertThat(badKind.body().get("field").asText()).isEqualTo("kind");
+        Api.Response badNumber = api.request("POST", "/sandbox/simulate/call").basic("admin", "admin")
+                .json("{\"kind\":\"missed\",\"number\":\"12\"}").send();
+        assertThat(badNumber.status()).isEqualTo(400);
+        assertThat(badNumber.body().get("field").asText()).isEqualTo("number");
+
+        // The sandbox page shows it all, and a person can ring from it: Pavel calls again.
+        Browser browser = Browser.start(port);
+        try {
+            Page page = browser.newPage("ru-RU");
+            Browser.openSandboxPage(page, "admin", "admin");
+            Locator callbacks = page.locator("#callbacks");
+            PlaywrightAssertions.assertThat(callbacks.locator("tr")).hasCount(2,
+                    new LocatorAssertions.HasCountOptions().setTimeout(20_000));
+            PlaywrightAssertions.assertThat(callbacks).containsText("закрыта");
+            PlaywrightAssertions.assertThat(page.locator("[data-testid=sms]")).containsText("+79160003344");
+            Locator annasRow = page.locator("[data-testid=call-stats] tr[data-manager-id='" + anna + "']");
+            PlaywrightAssertions.assertThat(annasRow).containsText("Анна Звонкова");
+            PlaywrightAssertions.assertThat(annasRow.locator(".bar.in-time")).hasText("1");
+            PlaywrightAssertions.assertThat(annasRow.locator(".bar.waiting")).hasText("1");
+
+            page.locator("#callClient").selectOption("79160003344");
+            page.locator("#callForm button[data-kind=missed]").click();
+            PlaywrightAssertions.assertThat(page.locator("#callResult")).containsText("ShiftRelay ответил 200");
+            await().atMost(Duration.ofSeconds(40)).until(() -> repeatComments(pavelsDeal) == 1);
+            assertThat(sms(api, "79160003344")).as("no second SMS within 10 minutes").isEqualTo(1);
+        } finally {
+            browser.close("missedCallsOn" + getClass().getSimpleName());
+        }
     }
 
     // ---- how the CRM keeps a task: amoCRM's text, its comments as notes on the deal, its result; Bitrix24 otherwise

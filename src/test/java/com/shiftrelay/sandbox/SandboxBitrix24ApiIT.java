@@ -255,11 +255,7 @@ class SandboxBitrix24ApiIT {
         Browser browser = Browser.start(port);
         try {
             Page page = browser.newPage("ru-RU");
-            page.navigate("/sandbox");
-            page.waitForURL("**/sandbox/login.html");
-            Browser.signInOnOurForm(page, "admin", "admin");
-            // Signing in goes through the webapps' login, which a busy 2-core machine may take its time over.
-            page.waitForURL("**/sandbox/index.html**", new Page.WaitForURLOptions().setTimeout(45_000));
+            Browser.openSandboxPage(page, "admin", "admin");
             PlaywrightAssertions.assertThat(page.locator("[data-testid=dialect]")).hasText("Bitrix24",
                     new LocatorAssertions.HasTextOptions().setTimeout(20_000));
             Locator workDay = page.locator("[data-testid=work-day-" + lev + "]");

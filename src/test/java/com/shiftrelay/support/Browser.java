@@ -135,6 +135,15 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Opens the sandbox page and signs in on its form; returns once the page is there. */
+    public static void openSandboxPage(Page page, String user, String password) {
+        page.navigate("/sandbox");
+        page.waitForURL("**/sandbox/login.html");
+        signInOnOurForm(page, user, password);
+        // Signing in goes through the webapps' login, which a busy 2-core machine may take its time over.
+        page.waitForURL("**/sandbox/index.html**", new Page.WaitForURLOptions().setTimeout(45_000));
+    }
+
     /** Signs in on the sign-in form of a page of ours behind a login (the sandbox's, the roster's). */
     public static void signInOnOurForm(Page page, String user, String password) {
         page.locator("#login input[name=username]").fill(user);
