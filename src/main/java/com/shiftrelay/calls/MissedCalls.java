@@ -2,6 +2,7 @@ package com.shiftrelay.calls;
 
 import com.shiftrelay.crm.CrmClient;
 import com.shiftrelay.crm.CrmDeal;
+import com.shiftrelay.crm.CrmException;
 import com.shiftrelay.crm.CrmGateway;
 import com.shiftrelay.crm.CrmTaskRequest;
 import com.shiftrelay.distribution.DealPlacement;
@@ -11,6 +12,8 @@ import com.shiftrelay.presence.Manager;
 import com.shiftrelay.presence.ManagerCameOnline;
 import com.shiftrelay.presence.ManagerWentOffline;
 import com.shiftrelay.presence.Managers;
+import com.shiftrelay.schedule.Schedules;
+import com.shiftrelay.sms.SmsProperties;
 import com.shiftrelay.sms.SmsSending;
 import com.shiftrelay.telephony.Call;
 import com.shiftrelay.telephony.CallReceived;
@@ -52,11 +55,15 @@ public class MissedCalls {
     private final CallsProperties properties;
     private final Clock clock;
     private final TransactionTemplate done;
+    private final Schedules schedules;
+    private final SmsProperties smsProperties;
 
     MissedCalls(MissedCallLedger ledger, CallbackSignals signals, CrmGateway crm, DealPlacement placement,
                 TeamDistributions teams, Managers managers, SmsSending sms, CallsProperties properties, Clock clock,
-                PlatformTransactionManager transactions) {
+                PlatformTransactionManager transactions, Schedules schedules, SmsProperties smsProperties) {
         this.teams = teams;
+        this.schedules = schedules;
+        this.smsProperties = smsProperties;
         // What the CRM did is written down at once, whatever becomes of the step's own transaction: a step run
         // again (its job retried after a conflict, or on another node) finds it done and does not do it twice.
         this.done = new TransactionTemplate(transactions);
@@ -110,7 +117,7 @@ public class MissedCalls {
     @Transactional
     public Placement place(long id) {
         MissedCall call = ledger.find(id).orElseThrow();
-        List<CrmClient> clients = crm.clientsByPhone(call.clientNumber());
+        List<CrmClient> clients = naming(call, "finding the client", () -> crm.clientsByPhone(call.clientNumber()));
         CrmClient client = clients.isEmpty() ? null : clients.get(0);
         CrmDeal deal = client == null ? null : openDeal(client);
         Long responsible = client == null ? null : client.responsibleId();
@@ -130,13 +137,37 @@ public class MissedCalls {
         return placed;
     }
 
-    /** The client's SMS, once per callback and once per number within the throttle window. */
+    /**
+     * The client's SMS, once per callback and once per number within the throttle window. When nobody can call back
+     * now it says when the team's next shift starts, if a schedule says so.
+     */
     @Transactional
     public SmsSending.Outcome textClient(long id) {
         MissedCall call = ledger.find(id).orElseThrow();
-        SmsSending.Outcome outcome = sms.send("missed-call:" + id, call.clientNumber());
+        Optional<Instant> opens = call.managerId() != null || call.teamId() == null ? Optional.empty()
+                : nextOpening(call.teamId());
+        SmsSending.Outcome outcome = opens.isPresent()
+                ? sms.send("missed-call:" + id, call.clientNumber(), closedText(opens.get()))
+                : sms.send("missed-call:" + id, call.clientNumber());
         ledger.smsSent(id, outcome.name());
         return outcome;
+    }
+
+    /** The text for a client who rang while nobody is at work: when they will be called back. */
+    String closedText(Instant opens) {
+        String when = DateTimeFormatter.ofPattern("dd.MM в HH:mm").format(opens.atZone(properties.timeZone()));
+        return properties.closedSmsText().replace("{opensAt}", when)
+                + (smsProperties.chatLink().isEmpty() ? "" : " Написать нам в чат: " + smsProperties.chatLink());
+    }
+
+    /** The earliest next shift of the team's active members; none without schedules. */
+    private Optional<Instant> nextOpening(long teamId) {
+        Instant now = clock.instant();
+        return managers.findByTeamIdAndActiveTrueOrderByIdAsc(teamId).stream()
+                .map(m -> schedules.nextStart(m.getId(), now))
+                .flatMap(Optional::stream)
+                .map(shift -> shift.start().toInstant())
+                .min(Comparator.naturalOrder());
     }
 
     /**
@@ -157,8 +188,8 @@ public class MissedCalls {
                 + " и не дозвонился. Перезвонить до " + time(deadline) + "."
                 + (call.repeats() > 0 ? " Звонил ещё " + call.repeats() + " раз, последний в "
                 + time(call.lastMissedAt()) + "." : "");
-        long task = crm.createTask(new CrmTaskRequest(call.dealId(), call.contactId(), call.managerId(),
-                properties.taskTitle(), text, deadline, "missed-call:" + id));
+        long task = naming(call, "creating the task", () -> crm.createTask(new CrmTaskRequest(call.dealId(),
+                call.contactId(), call.managerId(), properties.taskTitle(), text, deadline, "missed-call:" + id)));
         done.executeWithoutResult(status -> ledger.taskCreated(id, task, properties.taskTitle() + "\n" + text, deadline,
                 call.repeats()));
         return Optional.of(task);
@@ -172,7 +203,10 @@ public class MissedCalls {
             return;
         }
         String comment = "Повторный звонок в " + time(call.lastMissedAt());
-        crm.commentOnTask(call.taskId(), call.dealId(), call.taskText(), comment);
+        naming(call, "commenting on the task", () -> {
+            crm.commentOnTask(call.taskId(), call.dealId(), call.taskText(), comment);
+            return null;
+        });
         String text = call.taskText() == null ? null : call.taskText() + "\n" + comment;
         done.executeWithoutResult(status -> ledger.repeatsNoted(id, call.repeats(), text));
     }
@@ -205,12 +239,16 @@ public class MissedCalls {
         String result = (call.calledBackBy() != null && call.calledBackBy().equals(call.managerId())
                 ? "Перезвонили в " : "Поговорили с клиентом в ") + time(call.calledBackAt()) + ", разговор "
                 + duration(call.callbackSeconds() == null ? 0 : call.callbackSeconds());
-        if (call.taskId() != null) {
-            crm.completeTask(call.taskId(), result);
-        }
-        if (call.dealId() != null) {
-            crm.addDealNote(call.dealId(), "Пропущенный звонок с " + display(call.clientNumber()) + " закрыт: " + result);
-        }
+        naming(call, "closing the task", () -> {
+            if (call.taskId() != null) {
+                crm.completeTask(call.taskId(), result);
+            }
+            if (call.dealId() != null) {
+                crm.addDealNote(call.dealId(), "Пропущенный звонок с " + display(call.clientNumber()) + " закрыт: "
+                        + result);
+            }
+            return null;
+        });
         done.executeWithoutResult(status -> ledger.closed(id, clock.instant()));
     }
 
@@ -256,6 +294,19 @@ public class MissedCalls {
 
     public Optional<MissedCall> find(long id) {
         return ledger.find(id);
+    }
+
+    /**
+     * A CRM call of a step: a failure says whose callback it was, so the step's incident in Cockpit names the
+     * client's number; the job is retried all the same.
+     */
+    private static <T> T naming(MissedCall call, String step, java.util.function.Supplier<T> crmCall) {
+        try {
+            return crmCall.get();
+        } catch (CrmException e) {
+            throw new CrmException("Missed call from " + display(call.clientNumber()) + ": " + step + " failed: "
+                    + e.getMessage(), e);
+        }
     }
 
     private CrmDeal openDeal(CrmClient client) {

@@ -156,6 +156,24 @@ class SandboxSimulationController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(calls.simulate(kind, number, request.managerId()));
     }
 
+    record SmsFailureRequest(Integer code) {
+    }
+
+    /**
+     * The sandbox's SMS outbox answers every request with SMS.ru's {@code code} (220: temporarily unavailable, 201: no
+     * funds, ...) until it is set back to 0.
+     */
+    @PostMapping("/sandbox/sms/failure")
+    ResponseEntity<SmsFailureRequest> simulateSmsFailure(@RequestBody SmsFailureRequest request) {
+        int code = request.code() == null ? -1 : request.code();
+        if (code != 0 && (code < 200 || code > 999)) {
+            throw new SimulationRejectedException(HttpStatus.BAD_REQUEST, "code",
+                    "code must be one of SMS.ru's error codes (200-999, 220: temporarily unavailable), or 0 for none");
+        }
+        outbox.simulateFailure(code);
+        return ResponseEntity.ok(new SmsFailureRequest(code));
+    }
+
     /** A new deal, as from a web form: 201 with its id, or 400 naming the field at fault and nothing stored. */
     @PostMapping("/sandbox/leads")
     ResponseEntity<Created> createLead(@RequestBody SandboxCrm.NewLead request) {

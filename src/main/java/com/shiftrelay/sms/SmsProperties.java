@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * The SMS the client gets ({@code shiftrelay.sms}).
  *
- * @param provider       {@code sandbox} (the sandbox's SMS.ru-compatible outbox, the default) or {@code smsru}
+ * @param provider       {@code sandbox} (the sandbox's SMS.ru-compatible outbox, the default), {@code smsru}, or
+ *                       {@code none} (no SMS; the real CRMs' profiles until one is configured)
  * @param throttleWindow one number gets at most one SMS within this time, however many calls: 10 minutes
  * @param chatLink       the online chat the SMS invites the client to; empty = the SMS names none
  * @param text           the SMS, {@code {chatLink}} replaced by the link; empty = the default, in Russian
@@ -16,7 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record SmsProperties(Provider provider, Duration throttleWindow, String chatLink, String text, SmsRu smsru) {
 
     public enum Provider {
-        SANDBOX, SMSRU
+        SANDBOX, SMSRU, NONE
     }
 
     public static final String DEFAULT_TEXT = "Мы видим ваш пропущенный звонок и скоро перезвоним.";

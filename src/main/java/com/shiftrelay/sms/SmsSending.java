@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -25,11 +26,14 @@ public class SmsSending {
         /** The gateway took it (or was taking it when a node died: at most once, never twice). */
         SENT,
         /** The number was texted within the throttle window: nothing was sent. */
-        THROTTLED
+        THROTTLED,
+        /** No SMS gateway is configured ({@code shiftrelay.sms.provider=none}): nothing was sent. */
+        NOT_CONFIGURED
     }
 
     private static final Logger log = LoggerFactory.getLogger(SmsSending.class);
 
+    /** Null when no SMS gateway is configured. */
     private final SmsGateway gateway;
     private final SmsThrottle throttle;
     private final SmsMessages messages;
@@ -37,9 +41,9 @@ public class SmsSending {
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
 
-    SmsSending(SmsGateway gateway, SmsThrottle throttle, SmsMessages messages, SmsProperties properties, Clock clock,
-               PlatformTransactionManager transactions) {
-        this.gateway = gateway;
+    SmsSending(ObjectProvider<SmsGateway> gateway, SmsThrottle throttle, SmsMessages messages, SmsProperties properties,
+               Clock clock, PlatformTransactionManager transactions) {
+        this.gateway = gateway.getIfAvailable();
         this.throttle = throttle;
         this.messages = messages;
         this.properties = properties;
@@ -54,6 +58,10 @@ public class SmsSending {
     }
 
     public Outcome send(String key, String number, String text) {
+        if (gateway == null) {
+            log.info("SMS {} to {} not sent: no SMS gateway is configured (SHIFTRELAY_SMS_PROVIDER=smsru)", key, number);
+            return Outcome.NOT_CONFIGURED;
+        }
         Instant now = clock.instant();
         Optional<Outcome> decided = ownTransaction.execute(status -> decide(key, number, text, now));
         if (decided.isPresent()) {

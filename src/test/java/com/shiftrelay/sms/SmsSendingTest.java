@@ -21,6 +21,7 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
@@ -77,7 +78,11 @@ class SmsSendingTest {
 
     private SmsSending sending(SmsGateway through) {
         JdbcTemplate jdbc = new JdbcTemplate(db);
-        return new SmsSending(through, new SmsThrottle(jdbc), new SmsMessages(jdbc),
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        if (through != null) {
+            beans.addBean("smsGateway", through);
+        }
+        return new SmsSending(beans.getBeanProvider(SmsGateway.class), new SmsThrottle(jdbc), new SmsMessages(jdbc),
                 new SmsProperties(null, Duration.ofMinutes(10), "https://clinic.example/chat", null, null), clock,
                 new DataSourceTransactionManager(db));
     }
@@ -112,6 +117,13 @@ class SmsSendingTest {
 
         assertThat(sending.send("call-1", "79161234567")).isEqualTo(SmsSending.Outcome.SENT);
         assertThat(gateway.sent).hasSize(1);
+    }
+
+    /** The real CRMs' profiles text nobody until SMS.ru is connected. */
+    @Test
+    void withoutAGatewayNothingIsSentAndSaidSo() {
+        assertThat(sending(null).send("call-1", "79161234567")).isEqualTo(SmsSending.Outcome.NOT_CONFIGURED);
+        assertThat(gateway.sent).isEmpty();
     }
 
     @Test

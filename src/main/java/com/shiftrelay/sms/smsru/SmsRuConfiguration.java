@@ -2,6 +2,7 @@ package com.shiftrelay.sms.smsru;
 
 import com.shiftrelay.sms.SmsGateway;
 import com.shiftrelay.sms.SmsProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.cloud.openfeign.EnableFeignClients;
@@ -14,6 +15,7 @@ import org.springframework.core.env.Environment;
  * sandbox's outbox, which speaks SMS.ru's API, so the demo sends through the same adapter as production.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("!'${shiftrelay.sms.provider:sandbox}'.equalsIgnoreCase('none')")
 @EnableFeignClients(clients = SmsRuApi.class)
 @EnableConfigurationProperties(SmsProperties.class)
 public class SmsRuConfiguration {

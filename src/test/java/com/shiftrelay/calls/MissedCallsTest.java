@@ -1,0 +1,112 @@
+package com.shiftrelay.calls;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import com.shiftrelay.crm.CrmException;
+import com.shiftrelay.crm.CrmGateway;
+import com.shiftrelay.crm.CrmUnavailableException;
+import com.shiftrelay.distribution.DealPlacement;
+import com.shiftrelay.distribution.TeamDistributions;
+import com.shiftrelay.presence.Manager;
+import com.shiftrelay.presence.Managers;
+import com.shiftrelay.schedule.Schedules;
+import com.shiftrelay.schedule.Shift;
+import com.shiftrelay.sms.SmsProperties;
+import com.shiftrelay.sms.SmsSending;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** The missed-call steps' own rules, over stand-ins for the CRM, the SMS and the ledger. */
+class MissedCallsTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-03T19:30:00Z");
+    private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+
+    private final MissedCallLedger ledger = mock(MissedCallLedger.class);
+    private final CrmGateway crm = mock(CrmGateway.class);
+    private final Managers managers = mock(Managers.class);
+    private final Schedules schedules = mock(Schedules.class);
+    private final SmsSending sms = mock(SmsSending.class);
+    private MissedCalls calls;
+
+    @BeforeEach
+    void calls() {
+        calls = new MissedCalls(ledger, mock(CallbackSignals.class), crm, mock(DealPlacement.class),
+                mock(TeamDistributions.class), managers, sms, new CallsProperties(null, null, null, null),
+                Clock.fixed(NOW, ZoneOffset.UTC), mock(PlatformTransactionManager.class), schedules,
+                new SmsProperties(null, null, "https://clinic.example/chat", null, null));
+    }
+
+    private static MissedCall call(Long manager, Long task, int repeats, int noted, Instant closedAt) {
+        return new MissedCall(7, "79161234567", closedAt == null, NOW, NOW, repeats, 3071L, 15L, 1L, manager, task,
+                "Пропущенный звонок", noted, NOW.plusSeconds(1800), null, null, null, null, null, closedAt);
+    }
+
+    /** Nobody at work: the SMS says when the team's next shift starts, in the clinic's time. */
+    @Test
+    void aClientWhoRangWhileNobodyIsAtWorkIsToldWhenTheClinicOpens() {
+        when(ledger.find(7)).thenReturn(Optional.of(call(null, null, 0, 0, null)));
+        Manager anna = mock(Manager.class);
+        when(anna.getId()).thenReturn(5L);
+        when(managers.findByTeamIdAndActiveTrueOrderByIdAsc(1L)).thenReturn(List.of(anna));
+        when(schedules.nextStart(5L, NOW)).thenReturn(Optional.of(new Shift(LocalDate.of(2026, 12, 4),
+                LocalDate.of(2026, 12, 4).atTime(8, 0).atZone(MOSCOW), LocalDate.of(2026, 12, 4).atTime(20, 0)
+                .atZone(MOSCOW), Shift.Kind.PLANNED)));
+        when(sms.send(any(), any(), any())).thenReturn(SmsSending.Outcome.SENT);
+
+        calls.textClient(7);
+
+        verify(sms).send("missed-call:7", "79161234567", "Мы видим ваш пропущенный звонок. Сейчас мы закрыты и"
+                + " перезвоним, когда откроемся: 04.12 в 08:00. Написать нам в чат: https://clinic.example/chat");
+    }
+
+    @Test
+    void aClientWithSomebodyToCallBackGetsTheUsualSms() {
+        when(ledger.find(7)).thenReturn(Optional.of(call(5L, null, 0, 0, null)));
+        when(sms.send(any(), any())).thenReturn(SmsSending.Outcome.SENT);
+
+        calls.textClient(7);
+
+        verify(sms).send("missed-call:7", "79161234567");
+        verifyNoInteractions(schedules);
+    }
+
+    /** The step's incident in Cockpit says whose callback it was. */
+    @Test
+    void aCrmThatFailsAStepFailsItNamingTheClientsNumber() {
+        when(ledger.find(7)).thenReturn(Optional.of(call(5L, null, 0, 0, null)));
+        when(crm.createTask(any())).thenThrow(new CrmUnavailableException("amoCRM answered 503"));
+
+        assertThatThrownBy(() -> calls.createTask(7)).isInstanceOf(CrmException.class)
+                .hasMessageContaining("+7 916 123-45-67").hasMessageContaining("creating the task")
+                .hasMessageContaining("amoCRM answered 503");
+    }
+
+    /** A step run again finds what it did: no second comment, no second closing. */
+    @Test
+    void aRepeatNotedAlreadyAndACallbackClosedAlreadyAreNotWrittenAgain() {
+        when(ledger.find(7)).thenReturn(Optional.of(call(5L, 4745251L, 2, 2, null)));
+        calls.commentRepeat(7);
+        when(ledger.find(7)).thenReturn(Optional.of(call(5L, 4745251L, 2, 2, NOW)));
+        calls.close(7);
+
+        verify(crm, never()).commentOnTask(anyLong(), any(), any(), any());
+        verify(crm, never()).completeTask(anyLong(), any());
+        verify(crm, never()).addDealNote(anyLong(), any());
+    }
+}
