@@ -84,6 +84,11 @@ class MissedCallLedger {
         return jdbc.query("select * from missed_calls where id = ?", this::row, id).stream().findFirst();
     }
 
+    /** Reads the row and locks it for the caller's transaction, as the intake's updates of it do. */
+    Optional<MissedCall> lock(long id) {
+        return jdbc.query("select * from missed_calls where id = ? for update", this::row, id).stream().findFirst();
+    }
+
     List<MissedCall> openOf(long managerId) {
         return jdbc.query("select * from missed_calls where open_number is not null and manager_id = ? order by id",
                 this::row, managerId);

@@ -211,8 +211,27 @@ public class MissedCalls {
         done.executeWithoutResult(status -> ledger.repeatsNoted(id, call.repeats(), text));
     }
 
-    public boolean calledBack(long id) {
-        return ledger.find(id).orElseThrow().calledBackAt() != null;
+    /**
+     * Just before the process waits for the callback, with the callback's row locked: a repeat or a callback that the
+     * intake wrote meanwhile (and could not tell a process that was not waiting yet) is found here, and one written
+     * later waits for this transaction, which leaves the process waiting, and then reaches it. A repeat found is
+     * commented now; a callback found means the process closes the task at once (true).
+     */
+    @Transactional
+    public boolean settleBeforeWaiting(long id) {
+        MissedCall call = ledger.lock(id).orElseThrow();
+        if (call.calledBackAt() != null) {
+            return true;
+        }
+        if (call.taskId() != null && call.repeats() > call.repeatsNoted()) {
+            String comment = "Повторный звонок в " + time(call.lastMissedAt());
+            naming(call, "commenting on the task", () -> {
+                crm.commentOnTask(call.taskId(), call.dealId(), call.taskText(), comment);
+                return null;
+            });
+            ledger.repeatsNoted(id, call.repeats(), call.taskText() == null ? null : call.taskText() + "\n" + comment);
+        }
+        return false;
     }
 
     /** The deadline passed without a callback: a comment on the CRM task; nothing is closed. */

@@ -82,7 +82,7 @@ class SmsSendingTest {
         if (through != null) {
             beans.addBean("smsGateway", through);
         }
-        return new SmsSending(beans.getBeanProvider(SmsGateway.class), new SmsThrottle(jdbc), new SmsMessages(jdbc),
+        return new SmsSending(beans.getBeanProvider(SmsGateway.class), new SmsThrottle(jdbc, new DataSourceTransactionManager(db)), new SmsMessages(jdbc),
                 new SmsProperties(null, Duration.ofMinutes(10), "https://clinic.example/chat", null, null), clock,
                 new DataSourceTransactionManager(db));
     }

@@ -19,6 +19,6 @@ class CreateCallbackTaskDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         long id = CallVariables.missedCallId(execution);
         execution.setVariable(CallVariables.TASK_ID, calls.createTask(id).orElse(null));
-        execution.setVariable(CallVariables.CALLED_BACK, calls.calledBack(id));
+        execution.setVariable(CallVariables.CALLED_BACK, calls.settleBeforeWaiting(id));
     }
 }

@@ -110,7 +110,7 @@ class MissedCallProcessTest {
 
     @Test
     void aCallbackMadeBeforeTheTaskExistedClosesItAtOnce() {
-        when(calls.calledBack(ID)).thenReturn(true);
+        when(calls.settleBeforeWaiting(ID)).thenReturn(true);
         ProcessInstance pi = start();
         execute(job(pi));
         execute(jobAt(pi, "Task_TextClient"));
