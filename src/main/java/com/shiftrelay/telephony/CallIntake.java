@@ -1,5 +1,6 @@
 package com.shiftrelay.telephony;
 
+import com.shiftrelay.engine.Conflicts;
 import com.shiftrelay.presence.Presence;
 import java.time.Clock;
 import java.time.Instant;
@@ -8,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -52,12 +52,15 @@ public class CallIntake {
             try {
                 accepted = Boolean.TRUE.equals(transaction.execute(status -> store(call)));
                 break;
-            } catch (DataIntegrityViolationException | TransientDataAccessException lostTheRace) {
-                // The same call was being stored by another request at this moment: the unique key made this one wait,
-                // and this time it is found (or the wait ran out and this one waits again).
-                if (attempt == ATTEMPTS) {
-                    throw lostTheRace;
+            } catch (RuntimeException e) {
+                // The same call was being stored by another request at this moment (the unique key made this one
+                // wait, and this time it is found), or a job was moving the callback's process when this call signalled
+                // it: nothing of this attempt was kept, and the next one starts from the beginning.
+                if (attempt == ATTEMPTS || !(e instanceof DataIntegrityViolationException || Conflicts.lostARace(e))) {
+                    throw e;
                 }
+                log.info("Call {} of {}: attempt {} lost a race ({}), trying again", call.callId(), call.provider(),
+                        attempt, e.getClass().getSimpleName());
             }
         }
         if (accepted && call.managerId() != null) {
