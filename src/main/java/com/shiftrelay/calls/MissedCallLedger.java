@@ -51,6 +51,15 @@ class MissedCallLedger {
         jdbc.update("update missed_calls set sms_outcome = ? where id = ?", outcome, id);
     }
 
+    /**
+     * The CRM is about to be asked for the task with this text, which tells of {@code repeats} repeats; kept whatever
+     * becomes of the answer.
+     */
+    void taskRequested(long id, String text, int repeats) {
+        jdbc.update("update missed_calls set task_request = ?, repeats_noted = ? where id = ? and task_id is null", text,
+                repeats, id);
+    }
+
     /** The task exists, and the repeats its text counts are noted in the CRM. */
     void taskCreated(long id, long taskId, String text, Instant deadline, int repeatsNoted) {
         jdbc.update("update missed_calls set task_id = ?, task_text = ?, deadline = ?, repeats_noted = ? where id = ?"
@@ -120,7 +129,8 @@ class MissedCallLedger {
         return new MissedCall(rs.getLong("id"), rs.getString("client_number"), rs.getString("open_number") != null,
                 instant(rs, "first_missed_at"), instant(rs, "last_missed_at"), rs.getInt("repeats"),
                 number(rs, "contact_id"), number(rs, "deal_id"), number(rs, "team_id"), number(rs, "manager_id"),
-                number(rs, "task_id"), rs.getString("task_text"), rs.getInt("repeats_noted"), instant(rs, "deadline"), rs.getString("sms_outcome"),
+                number(rs, "task_id"), rs.getString("task_text"), rs.getString("task_request"), rs.getInt("repeats_noted"),
+                instant(rs, "deadline"), rs.getString("sms_outcome"),
                 instant(rs, "escalated_at"), instant(rs, "called_back_at"), number(rs, "called_back_by"),
                 rs.getObject("callback_seconds") == null ? null : rs.getInt("callback_seconds"),
                 instant(rs, "closed_at"));

@@ -172,7 +172,9 @@ public class MissedCalls {
 
     /**
      * The CRM task for the chosen manager, due by the deadline; created once (the ledger keeps its id). A callback
-     * given to nobody yet has no task. A repeat that came before the task is in the task's text.
+     * given to nobody yet has no task. A repeat that came before the task is in the task's text. The text asked for is
+     * written down before the CRM is asked: when its answer was lost, the step run again looks for that task first
+     * and creates one only if the CRM has none.
      */
     @Transactional
     public Optional<Long> createTask(long id) {
@@ -184,14 +186,26 @@ public class MissedCalls {
             return Optional.empty();
         }
         Instant deadline = call.firstMissedAt().plus(properties.callbackDeadline());
-        String text = "Клиент " + display(call.clientNumber()) + " звонил в " + time(call.firstMissedAt())
-                + " и не дозвонился. Перезвонить до " + time(deadline) + "."
+        String text = call.taskRequest() != null ? call.taskRequest() : "Клиент " + display(call.clientNumber())
+                + " звонил в " + time(call.firstMissedAt()) + " и не дозвонился. Перезвонить до " + time(deadline) + "."
                 + (call.repeats() > 0 ? " Звонил ещё " + call.repeats() + " раз, последний в "
                 + time(call.lastMissedAt()) + "." : "");
-        long task = naming(call, "creating the task", () -> crm.createTask(new CrmTaskRequest(call.dealId(),
-                call.contactId(), call.managerId(), properties.taskTitle(), text, deadline, "missed-call:" + id)));
+        CrmTaskRequest request = new CrmTaskRequest(call.dealId(), call.contactId(), call.managerId(),
+                properties.taskTitle(), text, deadline, "missed-call:" + id);
+        Optional<Long> earlier = Optional.empty();
+        if (call.taskRequest() == null) {
+            done.executeWithoutResult(status -> ledger.taskRequested(id, text, call.repeats()));
+        } else {
+            earlier = naming(call, "looking for the task asked for before", () -> crm.findTask(request));
+            earlier.ifPresent(found -> log.info("Missed call {}: the task asked for before exists as {}, none is"
+                    + " created", id, found));
+        }
+        long task = earlier.isPresent() ? earlier.get()
+                : naming(call, "creating the task", () -> crm.createTask(request));
+        // The repeats the text tells of: those of the request that was first sent, whose text the task has.
+        int counted = call.taskRequest() == null ? call.repeats() : call.repeatsNoted();
         done.executeWithoutResult(status -> ledger.taskCreated(id, task, properties.taskTitle() + "\n" + text, deadline,
-                call.repeats()));
+                counted));
         return Optional.of(task);
     }
 

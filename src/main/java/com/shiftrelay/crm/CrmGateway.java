@@ -3,6 +3,7 @@ package com.shiftrelay.crm;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -72,6 +73,15 @@ public interface CrmGateway {
     /** The clients whose contact has this phone number ({@code 7XXXXXXXXXX}); none is an empty list. */
     default List<CrmClient> clientsByPhone(String number) {
         throw new CrmException("This CRM adapter cannot find clients by phone");
+    }
+
+    /**
+     * The open task that an earlier attempt of this very request created, if it did: one with the same link,
+     * responsible, text and deadline. A CRM whose answer to the creation was lost (a timeout, a proxy's 504) may have
+     * created it all the same, and neither amoCRM nor Bitrix24 refuses a second creation of one request.
+     */
+    default Optional<Long> findTask(CrmTaskRequest task) {
+        throw new CrmException("This CRM adapter cannot look tasks up");
     }
 
     /** Creates the task; its id in the CRM. */

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -79,6 +81,61 @@ class SandboxAmoCrmClientsController {
         page.putObject("_links").putObject("self").put("href", request.getRequestURL().toString());
         page.putObject("_embedded").set("contacts", contacts);
         return hal(page);
+    }
+
+    /**
+     * The tasks by {@code filter[entity_type]} with {@code filter[entity_id][]}, {@code filter[responsible_user_id][]}
+     * and {@code filter[is_completed]} (0 or 1), as tasks-api filters them; 204 when none matches.
+     */
+    @GetMapping("/tasks")
+    ResponseEntity<?> tasks(@RequestParam MultiValueMap<String, String> query, HttpServletRequest request) {
+        String type = query.getFirst("filter[entity_type]");
+        if (type != null && !type.equals("leads") && !type.equals("contacts")) {
+            throw new BadParameterException("filter[entity_type]", "entity_type must be leads or contacts");
+        }
+        List<Long> entities = ids(query, "filter[entity_id][]");
+        List<Long> responsible = ids(query, "filter[responsible_user_id][]");
+        String completed = query.getFirst("filter[is_completed]");
+        ArrayNode rows = JSON.arrayNode();
+        clients.tasks().stream()
+                .sorted(Comparator.comparingLong(SandboxClients.Task::id))
+                .filter(task -> type == null || (type.equals("leads") ? task.leadId() != null : task.contactId() != null))
+                .filter(task -> entities.isEmpty() || entities.contains(type == null || type.equals("leads")
+                        ? task.leadId() : task.contactId()))
+                .filter(task -> responsible.isEmpty() || responsible.contains(task.responsibleId()))
+                .filter(task -> completed == null || task.completed() == (completed.equals("1")
+                        || completed.equals("true")))
+                .limit(250)
+                .forEach(task -> {
+                    ObjectNode row = rows.addObject();
+                    row.put("id", task.id());
+                    row.put("responsible_user_id", task.responsibleId());
+                    row.put("entity_id", task.leadId() != null ? task.leadId() : task.contactId());
+                    row.put("entity_type", task.leadId() != null ? "leads" : "contacts");
+                    row.put("is_completed", task.completed());
+                    row.put("task_type_id", 1);
+                    row.put("text", task.text());
+                    row.put("complete_till", task.completeTill().getEpochSecond());
+                    row.put("created_at", task.createdAt().getEpochSecond());
+                    row.put("account_id", SandboxAmoCrmController.ACCOUNT_ID);
+                });
+        if (rows.isEmpty()) {
+            return ResponseEntity.noContent().build();
+        }
+        ObjectNode page = JSON.objectNode();
+        page.put("_page", 1);
+        page.putObject("_links").putObject("self").put("href", request.getRequestURL().toString());
+        page.putObject("_embedded").set("tasks", rows);
+        return hal(page);
+    }
+
+    private static List<Long> ids(MultiValueMap<String, String> query, String name) {
+        List<String> values = query.getOrDefault(name, List.of());
+        try {
+            return values.stream().map(Long::parseLong).toList();
+        } catch (NumberFormatException e) {
+            throw new BadParameterException(name, name + " takes ids, not " + values);
+        }
     }
 
     @PostMapping("/tasks")

@@ -63,7 +63,8 @@ class SandboxApiGuard extends OncePerRequestFilter {
             problem(response, 401, "Unauthorized", "Send Authorization: Bearer <shiftrelay.sandbox.token>");
             return;
         }
-        chain.doFilter(request, response);
+        outage.pass(request, response, chain, !"GET".equals(request.getMethod()), lost -> problem(lost, 504, "Gateway Timeout",
+                "The sandbox CRM did the work and is simulating its answer being lost"));
     }
 
     /** An error in amoCRM's problem+json shape. */

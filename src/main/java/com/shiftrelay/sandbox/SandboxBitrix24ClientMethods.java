@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -18,7 +20,7 @@ import org.springframework.stereotype.Component;
  * {@code crm.duplicate.findbycomm} (phones; {@code []} when nothing is found, as PHP writes an empty array),
  * {@code crm.contact.list} (by ID, the fast way too), {@code tasks.task.add} (bound by {@code UF_CRM_TASK}
  * {@code D_<deal>} or {@code C_<contact>}), {@code task.commentitem.add}, {@code tasks.task.complete},
- * {@code tasks.task.update} (its responsible) and {@code crm.timeline.comment.add} (on a deal).
+ * {@code tasks.task.list} (by RESPONSIBLE_ID, UF_CRM_TASK and TITLE), {@code tasks.task.update} (its responsible) and {@code crm.timeline.comment.add} (on a deal).
  */
 @Component
 @ConditionalOnSandboxDialect(SandboxProperties.Dialect.BITRIX24)
@@ -40,6 +42,7 @@ class SandboxBitrix24ClientMethods {
             case "crm.duplicate.findbycomm" -> findByComm(params);
             case "crm.contact.list" -> contacts(params);
             case "tasks.task.add" -> addTask(params);
+            case "tasks.task.list" -> listTasks(params);
             case "task.commentitem.add" -> comment(params);
             case "tasks.task.complete" -> complete(params);
             case "tasks.task.update" -> updateTask(params);
@@ -178,6 +181,49 @@ class SandboxBitrix24ClientMethods {
         row.put("responsibleId", String.valueOf(responsible));
         row.put("status", "2");
         return SandboxBitrix24Methods.result(task);
+    }
+
+    /**
+     * The tasks by RESPONSIBLE_ID, UF_CRM_TASK ({@code D_<deal>} or {@code C_<contact>}) and TITLE, each an exact match,
+     * with the answer's camelCase keys; one page of at most 50, as the portal gives.
+     */
+    private ObjectNode listTasks(JsonNode params) {
+        JsonNode filter = Bitrix24Params.any(params, "filter", "FILTER");
+        if (filter == null || !filter.isObject()) {
+            filter = JSON.objectNode();
+        }
+        Set<String> supported = Set.of("RESPONSIBLE_ID", "UF_CRM_TASK", "TITLE");
+        for (Iterator<String> names = filter.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!supported.contains(name)) {
+                throw SandboxBitrix24Error.badArgument("The sandbox's tasks.task.list does not filter by " + name);
+            }
+        }
+        Long responsible = filter.has("RESPONSIBLE_ID")
+                ? Bitrix24Params.number(filter.get("RESPONSIBLE_ID"), "filter[RESPONSIBLE_ID]") : null;
+        String binding = filter.has("UF_CRM_TASK") ? filter.get("UF_CRM_TASK").asText() : null;
+        String title = filter.has("TITLE") ? filter.get("TITLE").asText() : null;
+        ArrayNode rows = JSON.arrayNode();
+        clients.tasks().stream()
+                .filter(task -> responsible == null || task.responsibleId() == responsible)
+                .filter(task -> binding == null || binding.equals(task.leadId() != null ? "D_" + task.leadId()
+                        : "C_" + task.contactId()))
+                .filter(task -> title == null || title.equals(task.title()))
+                .limit(50)
+                .forEach(task -> {
+                    ObjectNode row = rows.addObject();
+                    row.put("id", String.valueOf(task.id()));
+                    row.put("title", task.title());
+                    row.put("description", task.text());
+                    row.put("deadline", task.completeTill().atOffset(ZoneOffset.ofHours(3)).toString());
+                    row.put("responsibleId", String.valueOf(task.responsibleId()));
+                    row.put("status", task.completed() ? "5" : "2");
+                });
+        ObjectNode list = JSON.objectNode();
+        list.set("tasks", rows);
+        ObjectNode answer = SandboxBitrix24Methods.result(list);
+        answer.put("total", rows.size());
+        return answer;
     }
 
     private ObjectNode comment(JsonNode params) {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -59,7 +60,7 @@ class SandboxBitrix24Guard extends OncePerRequestFilter {
         String[] parts = path.substring(Math.min(path.length(), PATH.length())).split("/");
         // "", method: the local application's call, whose access token SandboxBitrix24Api checks in its parameters.
         if (parts.length == 2 && !parts[1].isEmpty()) {
-            chain.doFilter(request, response);
+            outage.pass(request, response, chain, writes(parts[1]), this::lostAnswer);
             return;
         }
         // "", user, code, method
@@ -73,7 +74,17 @@ class SandboxBitrix24Guard extends OncePerRequestFilter {
             error(response, 401, "INVALID_CREDENTIALS", "Invalid request credentials");
             return;
         }
-        chain.doFilter(request, response);
+        outage.pass(request, response, chain, writes(parts[3]), this::lostAnswer);
+    }
+
+    /** Whether the method changes something ({@code tasks.task.add}, {@code crm.deal.update}, {@code batch}, ...). */
+    static boolean writes(String method) {
+        String name = method.toLowerCase(Locale.ROOT).replaceFirst("\\.json$", "");
+        return name.equals("batch") || name.matches(".*\\.(add|update|complete|delete|set|bind|unbind|clear)$");
+    }
+
+    private void lostAnswer(HttpServletResponse response) throws IOException {
+        error(response, 504, "GATEWAY_TIMEOUT", "The sandbox portal did the work and is simulating its answer being lost");
     }
 
     private void error(HttpServletResponse response, int status, String code, String description) throws IOException {

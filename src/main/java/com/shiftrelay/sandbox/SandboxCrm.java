@@ -132,6 +132,15 @@ public class SandboxCrm {
         outage.set(down);
     }
 
+    /**
+     * Simulates answers to writes lost on their way back (or ends it): while it lasts the sandbox, in either dialect,
+     * does what each write asks and then answers 504, as a proxy that stopped waiting would; reads are answered. A
+     * caller that simply tries again does the work twice.
+     */
+    public void setAnswersLost(boolean lost) {
+        outage.loseAnswers(lost);
+    }
+
     /** The work days Bitrix24's time management knows ({@code timeman.status}). */
     static final Set<String> WORK_DAYS = Set.of("OPENED", "PAUSED", "CLOSED", "EXPIRED");
 

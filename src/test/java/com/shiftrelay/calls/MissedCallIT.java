@@ -206,6 +206,71 @@ class MissedCallIT {
         assertThat(bad.body().get("field").asText()).isEqualTo("code");
     }
 
+    /**
+     * The CRM at its worst during a callback. Its answers to writes lost (a proxy gives up, the CRM did the work): the
+     * task is created once, found by what it says when the step runs again. Then the CRM down: the repeat's comment is
+     * retried and ends as an incident naming the number; back up, an admin retries it (Cockpit's "retry", here its
+     * REST call) and the comment is written once.
+     */
+    @Test
+    void aCrmThatLosesItsAnswersAndThenGoesDownLosesNothingAndDoesNothingTwice() {
+        Api api = new Api(port);
+        long team = sandbox.createTeam("Регистратура под нагрузкой");
+        long gleb = sandbox.createUser("Глеб Терпеливый", "glebcalls@demo.shiftrelay.local", team);
+        api.post("/engine-rest/message", "{\"messageName\":\"DirectorySyncRequested\"}", "admin", "admin");
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/managers/" + gleb, "glebcalls", PASSWORD)
+                .status() == 200);
+        assertThat(api.put("/api/teams/" + team + "/settings", "{\"inactivityInterval\":\"PT1H\"}", "admin", "admin")
+                .status()).isEqualTo(200);
+        assertThat(api.post("/api/managers/" + gleb + "/online", null, "glebcalls", PASSWORD).status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> state(api, gleb).equals("ONLINE"));
+        long client = clients.createContact("Тамара Недозвонившаяся", "79160007788", gleb);
+        long deal = sandbox.createLead("Лечение Тамары", gleb, PIPELINE, OPEN_STATUS, false);
+        clients.link(deal, client);
+        Instant first = Instant.now().minusSeconds(120).truncatedTo(ChronoUnit.SECONDS);
+
+        sandbox.setAnswersLost(true);
+        try {
+            assertThat(call(api, "t-1", "incoming", "79160007788", null, false, 0, first).status()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(40)).until(() -> api.get("/api/missed-calls?status=open", "admin", "admin")
+                    .body().findValues("clientNumber").stream().anyMatch(n -> n.asText().equals("79160007788"))
+                    && openCallback(api, "79160007788").hasNonNull("taskId"));
+        } finally {
+            sandbox.setAnswersLost(false);
+        }
+        assertThat(tasksOf(deal)).as("the task the lost answer was about, and no second one").hasSize(1);
+        assertThat(openCallback(api, "79160007788").get("taskId").asLong()).isEqualTo(tasksOf(deal).get(0).id());
+
+        sandbox.setOutage(true);
+        try {
+            assertThat(call(api, "t-2", "incoming", "79160007788", null, false, 0, first.plusSeconds(60)).status())
+                    .isEqualTo(200);
+            await().atMost(Duration.ofSeconds(40)).until(() -> incidents.createIncidentQuery()
+                    .activityId("Task_CommentRepeat").list().stream()
+                    .anyMatch(incident -> incident.getIncidentMessage() != null
+                            && incident.getIncidentMessage().contains("+7 916 000-77-88")));
+            assertThat(repeatComments(deal)).isZero();
+        } finally {
+            sandbox.setOutage(false);
+        }
+        String jobId = api.get("/engine-rest/job?activityId=Task_CommentRepeat&withException=true&noRetriesLeft=true",
+                "admin", "admin").body().findValues("id").get(0).asText();
+        assertThat(api.put("/engine-rest/job/" + jobId + "/retries", "{\"retries\":1}", "admin", "admin").status())
+                .isEqualTo(204);
+        await().atMost(Duration.ofSeconds(40)).until(() -> repeatComments(deal) == 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> repeatComments(deal) == 1
+                && tasksOf(deal).size() == 1 && sms(api, "79160007788") == 1);
+    }
+
+    private static JsonNode openCallback(Api api, String number) {
+        for (JsonNode callback : api.get("/api/missed-calls?status=open", "admin", "admin").body()) {
+            if (callback.get("clientNumber").asText().equals(number)) {
+                return callback;
+            }
+        }
+        return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    }
+
     // ---- how the CRM keeps a task: amoCRM's text, its comments as notes on the deal, its result; Bitrix24 otherwise
 
     /** The task as its manager sees it: amoCRM's text begins with the title. */

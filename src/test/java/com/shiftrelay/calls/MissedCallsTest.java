@@ -1,16 +1,20 @@
 package com.shiftrelay.calls;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import com.shiftrelay.crm.CrmException;
 import com.shiftrelay.crm.CrmGateway;
+import com.shiftrelay.crm.CrmTaskRequest;
 import com.shiftrelay.crm.CrmUnavailableException;
 import com.shiftrelay.distribution.DealPlacement;
 import com.shiftrelay.distribution.TeamDistributions;
@@ -29,6 +33,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /** The missed-call steps' own rules, over stand-ins for the CRM, the SMS and the ledger. */
@@ -53,8 +58,12 @@ class MissedCallsTest {
     }
 
     private static MissedCall call(Long manager, Long task, int repeats, int noted, Instant closedAt) {
+        return asked(manager, task, repeats, noted, closedAt, null);
+    }
+
+    private static MissedCall asked(Long manager, Long task, int repeats, int noted, Instant closedAt, String request) {
         return new MissedCall(7, "79161234567", closedAt == null, NOW, NOW, repeats, 3071L, 15L, 1L, manager, task,
-                "Пропущенный звонок", noted, NOW.plusSeconds(1800), null, null, null, null, null, closedAt);
+                "Пропущенный звонок", request, noted, NOW.plusSeconds(1800), null, null, null, null, null, closedAt);
     }
 
     /** Nobody at work: the SMS says when the team's next shift starts, in the clinic's time. */
@@ -108,5 +117,49 @@ class MissedCallsTest {
         verify(crm, never()).commentOnTask(anyLong(), any(), any(), any());
         verify(crm, never()).completeTask(anyLong(), any());
         verify(crm, never()).addDealNote(anyLong(), any());
+    }
+
+    /**
+     * The CRM created the task but its answer was lost: the text asked for was written down first, and the step run
+     * again finds the task by it instead of creating a second one; with no such task in the CRM it asks again with
+     * the very same text, though a repeat came meanwhile.
+     */
+    @Test
+    void aTaskWhoseAnswerWasLostIsFoundWhenTheStepRunsAgain() {
+        String asked = "Клиент +7 916 123-45-67 звонил в 22:30 и не дозвонился. Перезвонить до 23:00.";
+        when(ledger.find(7)).thenReturn(Optional.of(call(5L, null, 0, 0, null)));
+        when(crm.createTask(any())).thenThrow(new CrmUnavailableException("amoCRM answered 504"));
+
+        assertThatThrownBy(() -> calls.createTask(7)).isInstanceOf(CrmException.class);
+        verify(ledger).taskRequested(7, asked, 0);
+        verify(crm, never()).findTask(any());
+
+        // Run again, a repeat having come meanwhile: the task asked for is there.
+        when(ledger.find(7)).thenReturn(Optional.of(asked(5L, null, 1, 0, null, asked)));
+        when(crm.findTask(any())).thenReturn(Optional.of(4745251L));
+
+        assertThat(calls.createTask(7)).contains(4745251L);
+        ArgumentCaptor<CrmTaskRequest> looked = ArgumentCaptor.forClass(CrmTaskRequest.class);
+        verify(crm).findTask(looked.capture());
+        assertThat(looked.getValue().text()).isEqualTo(asked);
+        assertThat(looked.getValue().deadline()).isEqualTo(NOW.plusSeconds(1800));
+        verify(crm, times(1)).createTask(any());
+        // The text tells of no repeat: the one that came meanwhile is still to be commented.
+        verify(ledger).taskCreated(7, 4745251L, "Пропущенный звонок\n" + asked, NOW.plusSeconds(1800), 0);
+    }
+
+    @Test
+    void aTaskAskedForBeforeButNotInTheCrmIsAskedForAgainWithTheSameText() {
+        String asked = "Клиент +7 916 123-45-67 звонил в 22:30 и не дозвонился. Перезвонить до 23:00.";
+        when(ledger.find(7)).thenReturn(Optional.of(asked(5L, null, 2, 0, null, asked)));
+        when(crm.findTask(any())).thenReturn(Optional.empty());
+        when(crm.createTask(any())).thenReturn(4745300L);
+
+        assertThat(calls.createTask(7)).contains(4745300L);
+        ArgumentCaptor<CrmTaskRequest> created = ArgumentCaptor.forClass(CrmTaskRequest.class);
+        verify(crm).createTask(created.capture());
+        assertThat(created.getValue().text()).isEqualTo(asked);
+        verify(ledger, never()).taskRequested(anyLong(), any(), anyInt());
+        verify(ledger).taskCreated(7, 4745300L, "Пропущенный звонок\n" + asked, NOW.plusSeconds(1800), 0);
     }
 }

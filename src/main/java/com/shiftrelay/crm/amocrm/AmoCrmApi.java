@@ -50,6 +50,10 @@ interface AmoCrmApi {
     Page<Contacts> contacts(@RequestParam("query") String query, @RequestParam("with") String with,
                             Request.Options options);
 
+    /** tasks-api: the list, by {@code filter[entity_type]}, {@code filter[entity_id][]} and the like; 204 = none. */
+    @GetMapping("/api/v4/tasks")
+    Page<Tasks> tasks(@SpringQueryMap Map<String, Object> query, Request.Options options);
+
     @PostMapping(path = "/api/v4/tasks", consumes = "application/json")
     Created<CreatedTasks> createTasks(@RequestBody List<NewTask> tasks, Request.Options options);
 
@@ -141,6 +145,13 @@ interface AmoCrmApi {
     }
 
     record Created<E>(@JsonProperty("_embedded") E embedded) {
+    }
+
+    record Tasks(List<Task> tasks) {
+    }
+
+    record Task(long id, String text, long completeTill, Long entityId, String entityType, long responsibleUserId,
+                boolean isCompleted) {
     }
 
     record CreatedTasks(List<CreatedTask> tasks) {

@@ -58,6 +58,19 @@ final class AmoCrmCalls {
 
     /** Makes the request, which gets the timeouts it is to be sent with. */
     <T> T call(Function<Request.Options, T> request) {
+        return call(request, true);
+    }
+
+    /**
+     * Makes a request that must not be made twice (creating something): a failure whose outcome is unknown (no answer
+     * in time, a 5xx) is not tried again here, since amoCRM may have done it; the caller finds out what became of it.
+     * A 429 or a rejected token, which amoCRM answers before doing anything, is tried again as usual.
+     */
+    <T> T callOnce(Function<Request.Options, T> request) {
+        return call(request, false);
+    }
+
+    private <T> T call(Function<Request.Options, T> request, boolean repeatable) {
         Budget budget = new Budget(clock.instant().plus(callTimeout));
         Supplier<T> limited = () -> {
             budget.waitForRequestSlot();
@@ -77,7 +90,7 @@ final class AmoCrmCalls {
         };
         // Built per call: whether to retry depends on this call's deadline.
         Retry unavailableRetry = Retry.of("amocrm-unavailable", RetryConfig.custom()
-                .maxAttempts(UNAVAILABLE_ATTEMPTS)
+                .maxAttempts(repeatable ? UNAVAILABLE_ATTEMPTS : 1)
                 .retryOnException(budget::retryWhenUnavailable)
                 .intervalBiFunction((attempt, outcome) -> budget.nextWait().toMillis())
                 .build());

@@ -161,13 +161,37 @@ final class AmoCrmGateway implements CrmGateway {
                 .anyMatch(digits -> digits.endsWith(wanted));
     }
 
+    /**
+     * tasks-api: the open tasks of the responsible on the deal (or contact), and among them the one with this text and
+     * deadline. amoCRM only echoes a request_id, it does not refuse a second task with the same one.
+     */
+    @Override
+    public Optional<Long> findTask(CrmTaskRequest task) {
+        Map<String, Object> query = new LinkedHashMap<>();
+        query.put("filter[entity_type]", task.dealId() != null ? "leads" : "contacts");
+        query.put("filter[entity_id][]", List.of(task.dealId() != null ? task.dealId() : task.contactId()));
+        query.put("filter[responsible_user_id][]", List.of(task.responsibleId()));
+        query.put("filter[is_completed]", 0);
+        query.put("limit", 250);
+        AmoCrmApi.Page<AmoCrmApi.Tasks> page = calls.call(options -> api.tasks(query, options));
+        if (page == null || page.embedded() == null || page.embedded().tasks() == null) {
+            return Optional.empty();
+        }
+        String text = task.title() + "\n" + task.text();
+        return page.embedded().tasks().stream()
+                .filter(found -> !found.isCompleted() && text.equals(found.text())
+                        && found.completeTill() == task.deadline().getEpochSecond())
+                .map(AmoCrmApi.Task::id).min(Long::compare);
+    }
+
     /** tasks-api: a call task ({@code task_type_id} 1) on the deal, or on the contact without one. */
     @Override
     public long createTask(CrmTaskRequest task) {
         AmoCrmApi.NewTask created = new AmoCrmApi.NewTask(task.title() + "\n" + task.text(),
                 task.deadline().getEpochSecond(), task.dealId() != null ? task.dealId() : task.contactId(),
                 task.dealId() != null ? "leads" : "contacts", task.responsibleId(), CALL_TASK, task.requestKey());
-        AmoCrmApi.Created<AmoCrmApi.CreatedTasks> answer = calls.call(options ->
+        // Made once: amoCRM may have created the task when its answer did not arrive; the caller looks it up.
+        AmoCrmApi.Created<AmoCrmApi.CreatedTasks> answer = calls.callOnce(options ->
                 api.createTasks(List.of(created), options));
         if (answer == null || answer.embedded() == null || answer.embedded().tasks() == null
                 || answer.embedded().tasks().isEmpty()) {

@@ -65,7 +65,21 @@ final class Bitrix24Calls {
 
     /** Calls {@code method} with {@code params} and gives its whole answer ({@code result}, {@code next}, ...). */
     JsonNode call(String method, Map<String, Object> params) {
-        Budget budget = new Budget(clock.instant().plus(callTimeout));
+        return call(method, params, true);
+    }
+
+    /**
+     * Calls a method that must not be called twice (creating something): a failure whose outcome is unknown (no answer
+     * in time, a 5xx other than the portal's own QUERY_LIMIT_EXCEEDED) is not tried again here, since the portal may
+     * have done it; the caller finds out what became of it. A refusal the portal makes before doing anything (the
+     * bucket full, the token expired) is tried again as usual.
+     */
+    JsonNode callOnce(String method, Map<String, Object> params) {
+        return call(method, params, false);
+    }
+
+    private JsonNode call(String method, Map<String, Object> params, boolean repeatable) {
+        Budget budget = new Budget(clock.instant().plus(callTimeout), repeatable);
         Supplier<JsonNode> once = () -> {
             Optional<String> token = translated(authorization::accessToken);
             budget.waitForBucket();
@@ -124,13 +138,15 @@ final class Bitrix24Calls {
     private final class Budget {
 
         private final Instant deadline;
+        private final boolean repeatable;
         private int rateLimited;
         private int unavailable;
         private boolean refreshed;
         private Duration nextWait = Duration.ZERO;
 
-        Budget(Instant deadline) {
+        Budget(Instant deadline, boolean repeatable) {
             this.deadline = deadline;
+            this.repeatable = repeatable;
         }
 
         void tokenExpired(Bitrix24TokenExpired expired) {
@@ -148,7 +164,7 @@ final class Bitrix24Calls {
                 return ++rateLimited < rateLimitAttempts && plan(rateLimitWait(rateLimited, limited));
             }
             if (failure instanceof CrmUnavailableException) {
-                return ++unavailable < UNAVAILABLE_ATTEMPTS
+                return repeatable && ++unavailable < UNAVAILABLE_ATTEMPTS
                         && plan(unavailableBackoff.multipliedBy(1L << Math.min(unavailable - 1, 16)));
             }
             return false;

@@ -392,8 +392,40 @@ final class Bitrix24Gateway implements CrmGateway {
     }
 
     /**
+     * {@code tasks.task.list} filtered by the responsible, the CRM binding and the title (filters the method documents:
+     * api-reference/tasks/tasks-task-list.md), and among the tasks not completed (status 5) the one with this
+     * description and deadline. Its answer's keys are camelCase ({@code id}, {@code description}, {@code deadline}).
+     */
+    @Override
+    public Optional<Long> findTask(CrmTaskRequest task) {
+        Map<String, Object> filter = new LinkedHashMap<>();
+        filter.put("RESPONSIBLE_ID", task.responsibleId());
+        filter.put("UF_CRM_TASK", task.dealId() != null ? "D_" + task.dealId() : "C_" + task.contactId());
+        filter.put("TITLE", task.title());
+        JsonNode answer = calls.call("tasks.task.list", Map.of("filter", filter,
+                "select", List.of("ID", "TITLE", "DESCRIPTION", "DEADLINE", "STATUS", "RESPONSIBLE_ID")));
+        JsonNode tasks = answer.path("result").path("tasks");
+        if (!tasks.isArray()) {
+            throw new CrmException("Bitrix24 answered tasks.task.list without result.tasks: " + answer);
+        }
+        Optional<Long> found = Optional.empty();
+        for (JsonNode row : tasks) {
+            boolean same = task.text().equals(Bitrix24Values.text(row, "description"))
+                    && !"5".equals(Bitrix24Values.text(row, "status"))
+                    && task.deadline().truncatedTo(ChronoUnit.SECONDS)
+                    .equals(Bitrix24Values.instantOrNull(row.path("deadline")));
+            long id = Bitrix24Values.id(row, "id");
+            if (same && (found.isEmpty() || id < found.get())) {
+                found = Optional.of(id);
+            }
+        }
+        return found;
+    }
+
+    /**
      * {@code tasks.task.add} with the task bound to the deal ({@code UF_CRM_TASK: ["D_<id>"]}) or the contact
-     * ({@code C_<id>}); its answer is {@code result.task.id}. Bitrix24 keeps no request key: the caller's ledger does.
+     * ({@code C_<id>}); its answer is {@code result.task.id}. Bitrix24 keeps no request key, so a failure whose outcome is unknown
+     * is not tried again here: the caller looks the task up ({@link #findTask}) before it asks again.
      */
     @Override
     public long createTask(CrmTaskRequest task) {
@@ -403,7 +435,7 @@ final class Bitrix24Gateway implements CrmGateway {
         fields.put("RESPONSIBLE_ID", task.responsibleId());
         fields.put("DEADLINE", FILTER_TIME.format(task.deadline().atOffset(ZoneOffset.UTC)));
         fields.put("UF_CRM_TASK", List.of(task.dealId() != null ? "D_" + task.dealId() : "C_" + task.contactId()));
-        JsonNode answer = calls.call("tasks.task.add", Map.of("fields", fields));
+        JsonNode answer = calls.callOnce("tasks.task.add", Map.of("fields", fields));
         return Bitrix24Values.id(answer.path("result").path("task"), "id");
     }
 

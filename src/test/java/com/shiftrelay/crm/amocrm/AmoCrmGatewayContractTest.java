@@ -485,6 +485,44 @@ class AmoCrmGatewayContractTest {
                 .withRequestBody(matchingJsonPath("$[0].entity_id", equalTo("3071"))));
     }
 
+    /**
+     * A creation whose answer was lost is not sent again by the adapter (amoCRM would make a second task of it); the
+     * step's next run finds the task by its link, responsible, text and deadline among the open ones.
+     */
+    @Test
+    void aTaskWhoseAnswerWasLostIsNotAskedForTwiceAndIsFoundByWhatItSays() {
+        amoCrm.stubFor(post(urlEqualTo("/api/v4/tasks")).willReturn(aResponse().withStatus(504)));
+        amoCrm.stubFor(get(urlPathEqualTo("/api/v4/tasks")).willReturn(hal("tasks-open-of-lead.json")));
+        CrmTaskRequest request = new CrmTaskRequest(15L, 3071L, 5, "Пропущенный звонок", "Перезвонить +79161234567",
+                Instant.ofEpochSecond(1764763320), "missed-call:1");
+
+        assertThatThrownBy(() -> gateway.createTask(request)).isInstanceOf(CrmUnavailableException.class);
+        amoCrm.verify(exactly(1), postRequestedFor(urlEqualTo("/api/v4/tasks")));
+
+        assertThat(gateway.findTask(request)).contains(4745251L);
+        amoCrm.verify(getRequestedFor(urlPathEqualTo("/api/v4/tasks"))
+                .withQueryParam("filter[entity_type]", equalTo("leads"))
+                .withQueryParam("filter[entity_id][]", equalTo("15"))
+                .withQueryParam("filter[responsible_user_id][]", equalTo("5"))
+                .withQueryParam("filter[is_completed]", equalTo("0")));
+        // Another text or another deadline is another task.
+        assertThat(gateway.findTask(new CrmTaskRequest(15L, null, 5, "Пропущенный звонок", "Перезвонить +79160000000",
+                Instant.ofEpochSecond(1764763320), "missed-call:2"))).isEmpty();
+        assertThat(gateway.findTask(new CrmTaskRequest(15L, null, 5, "Пропущенный звонок", "Перезвонить +79161234567",
+                Instant.ofEpochSecond(1764763380), "missed-call:3"))).isEmpty();
+    }
+
+    @Test
+    void noOpenTaskOnTheDealIsNoTask() {
+        amoCrm.stubFor(get(urlPathEqualTo("/api/v4/tasks")).willReturn(aResponse().withStatus(204)));
+
+        assertThat(gateway.findTask(new CrmTaskRequest(null, 3071L, 5, "Пропущенный звонок", "?",
+                Instant.ofEpochSecond(1), "k"))).isEmpty();
+        amoCrm.verify(getRequestedFor(urlPathEqualTo("/api/v4/tasks"))
+                .withQueryParam("filter[entity_type]", equalTo("contacts"))
+                .withQueryParam("filter[entity_id][]", equalTo("3071")));
+    }
+
     /** amoCRM's tasks take no comments: a note on the deal, and the task's text grows by the line. */
     @Test
     void aCommentIsANoteOnTheDealAndALineOfTheTasksText() {

@@ -34,6 +34,7 @@ import com.shiftrelay.crm.CrmGateway;
 import com.shiftrelay.crm.CrmRateLimitedException;
 import com.shiftrelay.crm.CrmRejectedException;
 import com.shiftrelay.crm.CrmTeam;
+import com.shiftrelay.crm.CrmUnavailableException;
 import com.shiftrelay.crm.CrmUser;
 import com.shiftrelay.crm.ReassignResult;
 import com.shiftrelay.crm.Reassignment;
@@ -580,6 +581,38 @@ class Bitrix24GatewayContractTest {
                 .withRequestBody(equalToJson("{\"taskId\":1247,\"fields\":{\"RESPONSIBLE_ID\":6}}")));
         portal.verify(postRequestedFor(urlEqualTo(REST + "/crm.timeline.comment.add.json")).withRequestBody(equalToJson(
                 "{\"fields\":{\"ENTITY_ID\":15,\"ENTITY_TYPE\":\"deal\",\"COMMENT\":\"Перезвонили клиенту\"}}")));
+    }
+
+    /**
+     * Bitrix24 keeps no request key: a creation whose answer was lost is not sent again by the adapter, and the step's
+     * next run finds the task with tasks.task.list (by responsible, binding and title; the answer's keys camelCase,
+     * as tasks-task-list.md shows) among those not completed, by its description and deadline.
+     */
+    @Test
+    void aTaskWhoseAnswerWasLostIsNotAskedForTwiceAndIsFoundByWhatItSays() {
+        portal.stubFor(post(urlEqualTo(REST + "/tasks.task.add.json"))
+                .willReturn(error(500, "INTERNAL_SERVER_ERROR", "Internal server error")));
+        portal.stubFor(post(urlEqualTo(REST + "/tasks.task.list.json")).willReturn(ok("{\"result\":{\"tasks\":["
+                + "{\"id\":\"1240\",\"title\":\"Пропущенный звонок\",\"description\":\"Перезвонить +79161234567\","
+                + "\"deadline\":\"2026-12-03T15:02:00+03:00\",\"status\":\"5\",\"responsibleId\":\"5\"},"
+                + "{\"id\":\"1247\",\"title\":\"Пропущенный звонок\",\"description\":\"Перезвонить +79161234567\","
+                + "\"deadline\":\"2026-12-03T15:02:00+03:00\",\"status\":\"2\",\"responsibleId\":\"5\"},"
+                + "{\"id\":\"1250\",\"title\":\"Пропущенный звонок\",\"description\":\"Перезвонить +79160000000\","
+                + "\"deadline\":\"2026-12-03T15:02:00+03:00\",\"status\":\"2\",\"responsibleId\":\"5\"}"
+                + "]},\"total\":3," + Bitrix24Portal.TIME + "}")));
+        com.shiftrelay.crm.CrmTaskRequest request = new com.shiftrelay.crm.CrmTaskRequest(15L, 275L, 5,
+                "Пропущенный звонок", "Перезвонить +79161234567", Instant.parse("2026-12-03T12:02:00Z"), "missed-call:1");
+
+        assertThatThrownBy(() -> gateway.createTask(request)).isInstanceOf(CrmUnavailableException.class);
+        portal.verify(exactly(1), postRequestedFor(urlEqualTo(REST + "/tasks.task.add.json")));
+
+        assertThat(gateway.findTask(request)).contains(1247L);
+        portal.verify(postRequestedFor(urlEqualTo(REST + "/tasks.task.list.json"))
+                .withRequestBody(matchingJsonPath("$.filter.RESPONSIBLE_ID", equalTo("5")))
+                .withRequestBody(matchingJsonPath("$.filter.UF_CRM_TASK", equalTo("D_15")))
+                .withRequestBody(matchingJsonPath("$.filter.TITLE", equalTo("Пропущенный звонок"))));
+        assertThat(gateway.findTask(new com.shiftrelay.crm.CrmTaskRequest(15L, 275L, 5, "Пропущенный звонок",
+                "Перезвонить +79161234567", Instant.parse("2026-12-03T12:03:00Z"), "missed-call:2"))).isEmpty();
     }
 
     /** A row of crm.activity.list as documented: its author and editor are the one who acted. */
