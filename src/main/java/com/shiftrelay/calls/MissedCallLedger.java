@@ -98,9 +98,10 @@ class MissedCallLedger {
         return jdbc.query("select * from missed_calls where id = ? for update", this::row, id).stream().findFirst();
     }
 
-    List<MissedCall> openOf(long managerId) {
-        return jdbc.query("select * from missed_calls where open_number is not null and manager_id = ? order by id",
-                this::row, managerId);
+    /** The manager's open callbacks, locked for the caller's transaction as {@link #lock} locks one. */
+    List<MissedCall> lockOpenOf(long managerId) {
+        return jdbc.query("select * from missed_calls where open_number is not null and manager_id = ? order by id"
+                + " for update", this::row, managerId);
     }
 
     /** Open callbacks of the team that nobody could take yet. */

@@ -6,6 +6,8 @@ import com.shiftrelay.crm.CrmException;
 import com.shiftrelay.crm.CrmGateway;
 import com.shiftrelay.crm.CrmTaskRequest;
 import com.shiftrelay.distribution.DealPlacement;
+import com.shiftrelay.distribution.DealRouting;
+import com.shiftrelay.distribution.Route;
 import com.shiftrelay.distribution.TeamDistribution;
 import com.shiftrelay.distribution.TeamDistributions;
 import com.shiftrelay.presence.Manager;
@@ -24,6 +26,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -57,10 +60,13 @@ public class MissedCalls {
     private final TransactionTemplate done;
     private final Schedules schedules;
     private final SmsProperties smsProperties;
+    private final DealRouting routing;
 
     MissedCalls(MissedCallLedger ledger, CallbackSignals signals, CrmGateway crm, DealPlacement placement,
                 TeamDistributions teams, Managers managers, SmsSending sms, CallsProperties properties, Clock clock,
-                PlatformTransactionManager transactions, Schedules schedules, SmsProperties smsProperties) {
+                PlatformTransactionManager transactions, Schedules schedules, SmsProperties smsProperties,
+                DealRouting routing) {
+        this.routing = routing;
         this.teams = teams;
         this.schedules = schedules;
         this.smsProperties = smsProperties;
@@ -111,8 +117,10 @@ public class MissedCalls {
     }
 
     /**
-     * Finds the client by the number and chooses who calls back ({@link CallbackChooser}). An unknown number, or a
-     * client whose people are all away, has nobody yet: its deadline still passes and its supervisors hear of it.
+     * Finds the client by the number and chooses who calls back ({@link CallbackChooser}). A number the CRM does not
+     * know goes to the team the routing rules give a new client's deal ({@link #newClientsTeam}). A client whose
+     * people are all away, or a new one whose rules name no team, has nobody yet: its deadline still passes and its
+     * supervisors hear of it.
      */
     @Transactional
     public Placement place(long id) {
@@ -122,7 +130,7 @@ public class MissedCalls {
         CrmDeal deal = client == null ? null : openDeal(client);
         Long responsible = client == null ? null : client.responsibleId();
         Long holder = deal == null ? null : deal.responsibleId();
-        Long teamId = team(holder != null ? holder : responsible);
+        Long teamId = client == null ? newClientsTeam(call) : team(holder != null ? holder : responsible);
         List<CallbackChooser.Candidate> team = (teamId == null ? List.<Long>of() : placement.availableMembers(teamId))
                 .stream().map(m -> new CallbackChooser.Candidate(m, ledger.openCount(m))).toList();
         Long chosen = CallbackChooser.choose(responsible, holder, team, placement::available).orElse(null);
@@ -182,7 +190,7 @@ public class MissedCalls {
         if (call.taskId() != null) {
             return Optional.of(call.taskId());
         }
-        if (call.managerId() == null || (call.dealId() == null && call.contactId() == null)) {
+        if (call.managerId() == null) {
             return Optional.empty();
         }
         Instant deadline = call.firstMissedAt().plus(properties.callbackDeadline());
@@ -229,13 +237,20 @@ public class MissedCalls {
      * Just before the process waits for the callback, with the callback's row locked: a repeat or a callback that the
      * intake wrote meanwhile (and could not tell a process that was not waiting yet) is found here, and one written
      * later waits for this transaction, which leaves the process waiting, and then reaches it. A repeat found is
-     * commented now; a callback found means the process closes the task at once (true).
+     * commented now; a callback found means the process closes the task at once (true). A manager who left meanwhile
+     * is found here too: their leaving locks their callbacks' rows ({@link #on(ManagerWentOffline)}), so it either
+     * waits for this transaction and then reaches the waiting process, or came first and is seen here.
      */
     @Transactional
     public boolean settleBeforeWaiting(long id) {
         MissedCall call = ledger.lock(id).orElseThrow();
         if (call.calledBackAt() != null) {
             return true;
+        }
+        if (call.managerId() != null && !placement.available(call.managerId())) {
+            // They left while the process was busy: their ManagerWentOffline found it not waiting yet.
+            log.info("Missed call {}: manager {} left before the wait, the callback moves on", id, call.managerId());
+            reassign(id);
         }
         if (call.taskId() != null && call.repeats() > call.repeatsNoted()) {
             String comment = "Повторный звонок в " + time(call.lastMissedAt());
@@ -314,7 +329,7 @@ public class MissedCalls {
     /** The manager went OFFLINE: each callback they owe moves on, with their deals, to somebody on shift. */
     @EventListener
     void on(ManagerWentOffline offline) {
-        ledger.openOf(offline.managerId()).forEach(call -> signals.managerLeft(call.id()));
+        ledger.lockOpenOf(offline.managerId()).forEach(call -> signals.managerLeft(call.id()));
     }
 
     /** A team's member came ONLINE: a callback of the team that nobody could take yet is theirs to take now. */
@@ -348,6 +363,22 @@ public class MissedCalls {
         }
         return crm.deals(client.dealIds()).stream().filter(deal -> !deal.closed())
                 .max(Comparator.comparingLong(CrmDeal::id)).orElse(null);
+    }
+
+    /**
+     * The team of a caller the CRM does not know: the routing rules as they stand now, asked about the deal a new
+     * client would have ({@code shiftrelay.calls.new-client}: its pipeline, stage and tags). A rule that names no
+     * team ("the holder's team") or no rule at all leaves the callback with nobody: a new client has no holder.
+     */
+    private Long newClientsTeam(MissedCall call) {
+        CallsProperties.NewClient newClient = properties.newClient();
+        CrmDeal notional = new CrmDeal(0, "Новый клиент " + display(call.clientNumber()), 0, newClient.pipelineId(),
+                newClient.statusId(), Set.of(), call.firstMissedAt(), 0, newClient.tags(), 0);
+        Route route = routing.current().route(notional);
+        log.info("Missed call {} from {}, a number the CRM does not know: routed as a new client by {} to team {}",
+                call.id(), call.clientNumber(), route.matched() ? "rule " + route.ruleId() : "no rule",
+                route.teamId());
+        return route.matched() ? route.teamId() : null;
     }
 
     private Long team(Long managerId) {

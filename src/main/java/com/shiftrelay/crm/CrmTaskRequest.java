@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A task to create in the CRM for a person, linked to a deal, or to a contact when there is no deal.
+ * A task to create in the CRM for a person, linked to a deal, or to a contact when there is no deal, or to nothing
+ * (a caller the CRM does not know).
  *
- * @param requestKey the caller's key of the task: a CRM that takes one (amoCRM's {@code request_id}) echoes it, and
- *                   the caller's ledger keys the task by it so that a step run again creates no second task
+ * @param requestKey the caller's key of the task: a CRM that takes one (amoCRM's {@code request_id}) echoes it; no
+ *                   CRM refuses a second task with the same key, which is why a caller whose answer was lost looks
+ *                   the task up ({@link CrmGateway#findTask}) before it asks again
  */
 public record CrmTaskRequest(Long dealId, Long contactId, long responsibleId, String title, String text,
                              Instant deadline, String requestKey) {
@@ -17,8 +19,5 @@ public record CrmTaskRequest(Long dealId, Long contactId, long responsibleId, St
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(deadline, "deadline");
         Objects.requireNonNull(requestKey, "requestKey");
-        if (dealId == null && contactId == null) {
-            throw new IllegalArgumentException("A task is linked to a deal or to a contact");
-        }
     }
 }

@@ -170,7 +170,7 @@ class SandboxAmoCrmClientsController {
                     throw new BadParameterException(i + ".entity_id", "No contact " + entity);
                 }
                 contactId = entity;
-            } else {
+            } else if (!type.isEmpty() || task.has("entity_id")) {
                 throw new BadParameterException(i + ".entity_type", "entity_type must be leads or contacts");
             }
             String requestId = task.hasNonNull("request_id") ? task.get("request_id").asText() : String.valueOf(i);

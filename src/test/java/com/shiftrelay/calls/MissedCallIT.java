@@ -12,6 +12,7 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.shiftrelay.support.Api;
 import com.shiftrelay.support.Browser;
+import com.shiftrelay.support.ModelerDeploy;
 import com.shiftrelay.support.ShiftRelayIntegrationTest;
 import com.shiftrelay.web.WebhookSignatures;
 import java.net.http.HttpRequest;
@@ -260,6 +261,55 @@ class MissedCallIT {
         await().atMost(Duration.ofSeconds(40)).until(() -> repeatComments(deal) == 1);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> repeatComments(deal) == 1
                 && tasksOf(deal).size() == 1 && sms(api, "79160007788") == 1);
+    }
+
+    /**
+     * A number the CRM does not know is routed as a new client's deal would be: a deal of "Продажи"
+     * (shiftrelay.calls.new-client.pipeline-id 7001 in the sandbox) goes by the rule Rule_SalesTreatment, which a
+     * process owner has just pointed at this team from Modeler; its member at work gets the callback, as a task linked
+     * to nothing, and calling back closes it.
+     */
+    @Test
+    void aNumberTheCrmDoesNotKnowGoesToTheTeamTheRulesGiveANewClient() {
+        Api api = new Api(port);
+        long team = sandbox.createTeam("Администраторы новых клиентов");
+        long darya = sandbox.createUser("Дарья Новенькая", "daryacalls@demo.shiftrelay.local", team);
+        api.post("/engine-rest/message", "{\"messageName\":\"DirectorySyncRequested\"}", "admin", "admin");
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/managers/" + darya, "daryacalls", PASSWORD)
+                .status() == 200);
+        assertThat(api.put("/api/teams/" + team + "/settings", "{\"inactivityInterval\":\"PT1H\"}", "admin", "admin")
+                .status()).isEqualTo(200);
+        assertThat(api.post("/api/managers/" + darya + "/online", null, "daryacalls", PASSWORD).status())
+                .isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> state(api, darya).equals("ONLINE"));
+        String shipped = ModelerDeploy.shippedRoutingTable();
+        String changed = shipped.replaceFirst("(<rule id=\"Rule_SalesTreatment\">(?s:.*?)<outputEntry id=\"OutputEntry_"
+                + "SalesTreatment_Team\">\\s*<text>)1(</text>)", "$1" + team + "$2");
+        assertThat(changed).isNotEqualTo(shipped);
+        assertThat(ModelerDeploy.deploy(port, "admin", "admin", "DealRouting.dmn", changed).statusCode())
+                .isEqualTo(200);
+        try {
+            Instant first = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
+
+            assertThat(call(api, "u-1", "incoming", "+7 (916) 999-00-11", null, false, 0, first).status())
+                    .isEqualTo(200);
+            await().atMost(Duration.ofSeconds(40)).until(() -> unlinkedTasksOf(darya).size() == 1);
+            assertThat(openCallback(api, "79169990011").get("manager").get("id").asLong()).isEqualTo(darya);
+            await().atMost(Duration.ofSeconds(20)).until(() -> sms(api, "79169990011") == 1);
+
+            assertThat(call(api, "u-2", "outgoing", "79169990011", darya, true, 75, first.plusSeconds(30)).status())
+                    .isEqualTo(200);
+            await().atMost(Duration.ofSeconds(40)).until(() -> unlinkedTasksOf(darya).get(0).completed());
+            assertThat(result(unlinkedTasksOf(darya).get(0))).endsWith("разговор 1 мин 15 с");
+        } finally {
+            // The context is shared with other test classes: the table as shipped is the current one again.
+            ModelerDeploy.deploy(port, "admin", "admin", "DealRouting.dmn", shipped);
+        }
+    }
+
+    private List<SandboxClients.Task> unlinkedTasksOf(long manager) {
+        return clients.tasks().stream().filter(t -> t.leadId() == null && t.contactId() == null
+                && t.responsibleId() == manager).toList();
     }
 
     private static JsonNode openCallback(Api api, String number) {

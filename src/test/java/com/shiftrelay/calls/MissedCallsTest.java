@@ -12,11 +12,14 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import com.shiftrelay.crm.CrmDeal;
 import com.shiftrelay.crm.CrmException;
 import com.shiftrelay.crm.CrmGateway;
 import com.shiftrelay.crm.CrmTaskRequest;
 import com.shiftrelay.crm.CrmUnavailableException;
 import com.shiftrelay.distribution.DealPlacement;
+import com.shiftrelay.distribution.DealRouting;
+import com.shiftrelay.distribution.Route;
 import com.shiftrelay.distribution.TeamDistributions;
 import com.shiftrelay.presence.Manager;
 import com.shiftrelay.presence.Managers;
@@ -47,14 +50,17 @@ class MissedCallsTest {
     private final Managers managers = mock(Managers.class);
     private final Schedules schedules = mock(Schedules.class);
     private final SmsSending sms = mock(SmsSending.class);
+    private final DealPlacement placement = mock(DealPlacement.class);
+    private final TeamDistributions teams = mock(TeamDistributions.class);
+    private final DealRouting routing = mock(DealRouting.class);
     private MissedCalls calls;
 
     @BeforeEach
     void calls() {
-        calls = new MissedCalls(ledger, mock(CallbackSignals.class), crm, mock(DealPlacement.class),
-                mock(TeamDistributions.class), managers, sms, new CallsProperties(null, null, null, null),
+        calls = new MissedCalls(ledger, mock(CallbackSignals.class), crm, placement, teams, managers, sms,
+                new CallsProperties(null, null, null, null, new CallsProperties.NewClient(7001, 0, null)),
                 Clock.fixed(NOW, ZoneOffset.UTC), mock(PlatformTransactionManager.class), schedules,
-                new SmsProperties(null, null, "https://clinic.example/chat", null, null));
+                new SmsProperties(null, null, "https://clinic.example/chat", null, null), routing);
     }
 
     private static MissedCall call(Long manager, Long task, int repeats, int noted, Instant closedAt) {
@@ -161,5 +167,105 @@ class MissedCallsTest {
         assertThat(created.getValue().text()).isEqualTo(asked);
         verify(ledger, never()).taskRequested(anyLong(), any(), anyInt());
         verify(ledger).taskCreated(7, 4745300L, "Пропущенный звонок\n" + asked, NOW.plusSeconds(1800), 0);
+    }
+
+    /**
+     * A number the CRM does not know: the routing rules are asked about the deal a new client would have (the
+     * configured pipeline, an open stage, the tag "Пропущенный звонок"), and the callback goes to a member of the team
+     * they name who is at work, the one with the fewest callbacks; the task is linked to nothing.
+     */
+    @Test
+    void aNumberTheCrmDoesNotKnowIsRoutedAsANewClientsDeal() {
+        MissedCall unknown = new MissedCall(7, "79161234567", true, NOW, NOW, 0, null, null, null, null, null, null,
+                null, 0, null, null, null, null, null, null, null);
+        when(ledger.find(7)).thenReturn(Optional.of(unknown));
+        when(crm.clientsByPhone("79161234567")).thenReturn(List.of());
+        DealRouting.RoutingTable table = mock(DealRouting.RoutingTable.class);
+        when(routing.current()).thenReturn(table);
+        ArgumentCaptor<CrmDeal> asked = ArgumentCaptor.forClass(CrmDeal.class);
+        when(table.route(asked.capture())).thenReturn(new Route(true, "Rule_SalesTreatment", "Продажа лечения", 3, 1L,
+                null, true, true, false));
+        when(placement.availableMembers(1L)).thenReturn(List.of(5L, 6L));
+        when(placement.available(anyLong())).thenReturn(true);
+        when(ledger.openCount(5L)).thenReturn(2);
+        when(ledger.openCount(6L)).thenReturn(0);
+        when(teams.findById(1L)).thenReturn(Optional.empty());
+
+        MissedCalls.Placement placed = calls.place(7);
+
+        assertThat(asked.getValue().pipelineId()).isEqualTo(7001);
+        assertThat(asked.getValue().closed()).isFalse();
+        assertThat(asked.getValue().tags()).containsExactly("Пропущенный звонок");
+        assertThat(placed.teamId()).isEqualTo(1L);
+        assertThat(placed.managerId()).isEqualTo(6L);
+        assertThat(placed.dealId()).isNull();
+        assertThat(placed.contactId()).isNull();
+        verify(ledger).placed(7, null, null, 1L, 6L);
+    }
+
+    /** No rule names a team for a new client: nobody yet, and its supervisors are the default group. */
+    @Test
+    void aNewClientWhoseRulesNameNoTeamHasNobodyYet() {
+        MissedCall unknown = new MissedCall(7, "79161234567", true, NOW, NOW, 0, null, null, null, null, null, null,
+                null, 0, null, null, null, null, null, null, null);
+        when(ledger.find(7)).thenReturn(Optional.of(unknown));
+        when(crm.clientsByPhone("79161234567")).thenReturn(List.of());
+        DealRouting.RoutingTable table = mock(DealRouting.RoutingTable.class);
+        when(routing.current()).thenReturn(table);
+        when(table.route(any())).thenReturn(new Route(true, "Rule_AnyOtherOpenDeal", null, 3, null, null, true, true,
+                false));
+
+        MissedCalls.Placement placed = calls.place(7);
+
+        assertThat(placed.teamId()).isNull();
+        assertThat(placed.managerId()).isNull();
+        assertThat(placed.supervisorGroup()).isEqualTo("supervisors");
+    }
+
+    @Test
+    void theTaskOfACallerTheCrmDoesNotKnowIsLinkedToNothing() {
+        MissedCall unknown = new MissedCall(7, "79161234567", true, NOW, NOW, 0, null, null, 1L, 6L, null, null,
+                null, 0, null, null, null, null, null, null, null);
+        when(ledger.find(7)).thenReturn(Optional.of(unknown));
+        when(crm.createTask(any())).thenReturn(4745400L);
+
+        assertThat(calls.createTask(7)).contains(4745400L);
+        ArgumentCaptor<CrmTaskRequest> created = ArgumentCaptor.forClass(CrmTaskRequest.class);
+        verify(crm).createTask(created.capture());
+        assertThat(created.getValue().dealId()).isNull();
+        assertThat(created.getValue().contactId()).isNull();
+        assertThat(created.getValue().responsibleId()).isEqualTo(6L);
+        assertThat(created.getValue().text()).contains("+7 916 123-45-67");
+    }
+
+    /**
+     * The manager left while the process was still busy (their ManagerWentOffline found it not waiting yet): the step
+     * that settles what came before the wait finds them gone and gives the callback, task and all, to a colleague at
+     * work.
+     */
+    @Test
+    void aManagerWhoLeftBeforeTheWaitIsFoundThereAndTheCallbackMovesOn() {
+        MissedCall call = call(5L, 4745251L, 0, 0, null);
+        when(ledger.lock(7)).thenReturn(Optional.of(call));
+        when(ledger.find(7)).thenReturn(Optional.of(call));
+        when(placement.available(5L)).thenReturn(false);
+        when(placement.available(6L)).thenReturn(true);
+        when(placement.availableMembers(1L)).thenReturn(List.of(6L));
+
+        assertThat(calls.settleBeforeWaiting(7)).isFalse();
+
+        verify(ledger).reassigned(7, 6L);
+        verify(crm).reassignTask(4745251L, 6L);
+    }
+
+    @Test
+    void aManagerStillAtWorkKeepsTheCallback() {
+        when(ledger.lock(7)).thenReturn(Optional.of(call(5L, 4745251L, 0, 0, null)));
+        when(placement.available(5L)).thenReturn(true);
+
+        assertThat(calls.settleBeforeWaiting(7)).isFalse();
+
+        verify(ledger, never()).reassigned(anyLong(), anyLong());
+        verify(crm, never()).reassignTask(anyLong(), anyLong());
     }
 }

@@ -10,18 +10,13 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.shiftrelay.support.Api;
+import com.shiftrelay.support.ModelerDeploy;
 import com.shiftrelay.support.Browser;
 import com.shiftrelay.support.ShiftRelayIntegrationTest;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -313,33 +308,11 @@ class DealRoutingIT {
     }
 
     private HttpResponse<String> deploy(String login, String dmn) {
-        // What Camunda Modeler's Deploy button sends: multipart form data to /engine-rest/deployment/create.
-        String boundary = "ShiftRelayModelerDeploy";
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nDealRouting\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-source\"\r\n\r\nCamunda Modeler\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deploy-changed-only\"\r\n\r\ntrue\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"DealRouting.dmn\"; filename=\"DealRouting.dmn\""
-                + "\r\nContent-Type: application/octet-stream\r\n\r\n" + dmn + "\r\n--" + boundary + "--\r\n";
-        String credentials = Base64.getEncoder().encodeToString((login + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://localhost:" + port + "/engine-rest/deployment/create"))
-                    .header("Authorization", "Basic " + credentials)
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return ModelerDeploy.deploy(port, login, PASSWORD, "DealRouting.dmn", dmn);
     }
 
-    private String shippedTable() throws IOException {
-        try (InputStream dmn = getClass().getClassLoader().getResourceAsStream("processes/DealRouting.dmn")) {
-            return new String(dmn.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    private String shippedTable() {
+        return ModelerDeploy.shippedRoutingTable();
     }
 
     private void syncDirectory(Api api) {

@@ -139,8 +139,12 @@ interface AmoCrmApi {
     record LeadRef(long id) {
     }
 
-    /** tasks-api: {@code complete_till} in Unix seconds, {@code task_type_id} 1 a call; the caller's request_id. */
-    record NewTask(String text, long completeTill, long entityId, String entityType, long responsibleUserId,
+    /**
+     * tasks-api: {@code complete_till} in Unix seconds, {@code task_type_id} 1 a call; the caller's request_id; no
+     * entity for a task linked to nothing.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record NewTask(String text, long completeTill, Long entityId, String entityType, long responsibleUserId,
                    int taskTypeId, String requestId) {
     }
 

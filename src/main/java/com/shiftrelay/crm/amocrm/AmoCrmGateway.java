@@ -168,8 +168,10 @@ final class AmoCrmGateway implements CrmGateway {
     @Override
     public Optional<Long> findTask(CrmTaskRequest task) {
         Map<String, Object> query = new LinkedHashMap<>();
-        query.put("filter[entity_type]", task.dealId() != null ? "leads" : "contacts");
-        query.put("filter[entity_id][]", List.of(task.dealId() != null ? task.dealId() : task.contactId()));
+        if (task.dealId() != null || task.contactId() != null) {
+            query.put("filter[entity_type]", task.dealId() != null ? "leads" : "contacts");
+            query.put("filter[entity_id][]", List.of(task.dealId() != null ? task.dealId() : task.contactId()));
+        }
         query.put("filter[responsible_user_id][]", List.of(task.responsibleId()));
         query.put("filter[is_completed]", 0);
         query.put("limit", 250);
@@ -184,12 +186,13 @@ final class AmoCrmGateway implements CrmGateway {
                 .map(AmoCrmApi.Task::id).min(Long::compare);
     }
 
-    /** tasks-api: a call task ({@code task_type_id} 1) on the deal, or on the contact without one. */
+    /** tasks-api: a call task ({@code task_type_id} 1) on the deal, or on the contact without one, or on nothing. */
     @Override
     public long createTask(CrmTaskRequest task) {
         AmoCrmApi.NewTask created = new AmoCrmApi.NewTask(task.title() + "\n" + task.text(),
                 task.deadline().getEpochSecond(), task.dealId() != null ? task.dealId() : task.contactId(),
-                task.dealId() != null ? "leads" : "contacts", task.responsibleId(), CALL_TASK, task.requestKey());
+                task.dealId() != null ? "leads" : task.contactId() != null ? "contacts" : null, task.responsibleId(),
+                CALL_TASK, task.requestKey());
         // Made once: amoCRM may have created the task when its answer did not arrive; the caller looks it up.
         AmoCrmApi.Created<AmoCrmApi.CreatedTasks> answer = calls.callOnce(options ->
                 api.createTasks(List.of(created), options));

@@ -400,7 +400,7 @@ final class Bitrix24Gateway implements CrmGateway {
     public Optional<Long> findTask(CrmTaskRequest task) {
         Map<String, Object> filter = new LinkedHashMap<>();
         filter.put("RESPONSIBLE_ID", task.responsibleId());
-        filter.put("UF_CRM_TASK", task.dealId() != null ? "D_" + task.dealId() : "C_" + task.contactId());
+        binding(task).ifPresent(binding -> filter.put("UF_CRM_TASK", binding));
         filter.put("TITLE", task.title());
         JsonNode answer = calls.call("tasks.task.list", Map.of("filter", filter,
                 "select", List.of("ID", "TITLE", "DESCRIPTION", "DEADLINE", "STATUS", "RESPONSIBLE_ID")));
@@ -434,9 +434,15 @@ final class Bitrix24Gateway implements CrmGateway {
         fields.put("DESCRIPTION", task.text());
         fields.put("RESPONSIBLE_ID", task.responsibleId());
         fields.put("DEADLINE", FILTER_TIME.format(task.deadline().atOffset(ZoneOffset.UTC)));
-        fields.put("UF_CRM_TASK", List.of(task.dealId() != null ? "D_" + task.dealId() : "C_" + task.contactId()));
+        binding(task).ifPresent(binding -> fields.put("UF_CRM_TASK", List.of(binding)));
         JsonNode answer = calls.callOnce("tasks.task.add", Map.of("fields", fields));
         return Bitrix24Values.id(answer.path("result").path("task"), "id");
+    }
+
+    /** The task's CRM binding: {@code D_<deal>}, {@code C_<contact>}, or none for a caller the CRM does not know. */
+    private static Optional<String> binding(CrmTaskRequest task) {
+        return task.dealId() != null ? Optional.of("D_" + task.dealId())
+                : task.contactId() != null ? Optional.of("C_" + task.contactId()) : Optional.empty();
     }
 
     /** {@code task.commentitem.add}: Bitrix24's tasks have comments of their own. */

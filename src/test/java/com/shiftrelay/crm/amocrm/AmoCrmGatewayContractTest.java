@@ -512,6 +512,25 @@ class AmoCrmGatewayContractTest {
                 Instant.ofEpochSecond(1764763380), "missed-call:3"))).isEmpty();
     }
 
+    /** A caller amoCRM does not know: the task is linked to nothing, and looked up among the responsible's. */
+    @Test
+    void aTaskOfAnUnknownCallerIsLinkedToNothing() {
+        amoCrm.stubFor(post(urlEqualTo("/api/v4/tasks")).willReturn(hal("tasks-created.json")));
+        amoCrm.stubFor(get(urlPathEqualTo("/api/v4/tasks")).willReturn(aResponse().withStatus(204)));
+        CrmTaskRequest request = new CrmTaskRequest(null, null, 5, "Пропущенный звонок", "Перезвонить +79161234567",
+                Instant.ofEpochSecond(1764763320), "missed-call:9");
+
+        assertThat(gateway.createTask(request)).isEqualTo(4745251);
+        assertThat(gateway.findTask(request)).isEmpty();
+
+        amoCrm.verify(postRequestedFor(urlEqualTo("/api/v4/tasks")).withRequestBody(equalToJson("[{"
+                + "\"text\":\"Пропущенный звонок\\nПерезвонить +79161234567\",\"complete_till\":1764763320,"
+                + "\"responsible_user_id\":5,\"task_type_id\":1,\"request_id\":\"missed-call:9\"}]")));
+        amoCrm.verify(getRequestedFor(urlPathEqualTo("/api/v4/tasks"))
+                .withQueryParam("filter[responsible_user_id][]", equalTo("5"))
+                .withoutQueryParam("filter[entity_type]"));
+    }
+
     @Test
     void noOpenTaskOnTheDealIsNoTask() {
         amoCrm.stubFor(get(urlPathEqualTo("/api/v4/tasks")).willReturn(aResponse().withStatus(204)));

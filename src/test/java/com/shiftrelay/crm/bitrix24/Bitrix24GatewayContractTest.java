@@ -615,6 +615,27 @@ class Bitrix24GatewayContractTest {
                 "Перезвонить +79161234567", Instant.parse("2026-12-03T12:03:00Z"), "missed-call:2"))).isEmpty();
     }
 
+    /** A caller the portal does not know: the task has no CRM binding, and is looked up without one. */
+    @Test
+    void aTaskOfAnUnknownCallerIsBoundToNothing() {
+        portal.stubFor(post(urlEqualTo(REST + "/tasks.task.add.json")).willReturn(ok("{\"result\":{\"task\":{"
+                + "\"id\":\"1260\",\"title\":\"Пропущенный звонок\"}}," + Bitrix24Portal.TIME + "}")));
+        portal.stubFor(post(urlEqualTo(REST + "/tasks.task.list.json"))
+                .willReturn(ok("{\"result\":{\"tasks\":[]},\"total\":0," + Bitrix24Portal.TIME + "}")));
+        com.shiftrelay.crm.CrmTaskRequest request = new com.shiftrelay.crm.CrmTaskRequest(null, null, 5,
+                "Пропущенный звонок", "Перезвонить +79161234567", Instant.parse("2026-12-03T12:02:00Z"), "missed-call:9");
+
+        assertThat(gateway.createTask(request)).isEqualTo(1260);
+        assertThat(gateway.findTask(request)).isEmpty();
+
+        portal.verify(postRequestedFor(urlEqualTo(REST + "/tasks.task.add.json")).withRequestBody(equalToJson(
+                "{\"fields\":{\"TITLE\":\"Пропущенный звонок\",\"DESCRIPTION\":\"Перезвонить +79161234567\","
+                        + "\"RESPONSIBLE_ID\":5,\"DEADLINE\":\"2026-12-03T12:02:00Z\"}}")));
+        portal.verify(postRequestedFor(urlEqualTo(REST + "/tasks.task.list.json"))
+                .withRequestBody(matchingJsonPath("$.filter.RESPONSIBLE_ID", equalTo("5")))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.notMatching(".*UF_CRM_TASK.*")));
+    }
+
     /** A row of crm.activity.list as documented: its author and editor are the one who acted. */
     private static String activity(long id, String type, String provider, String direction, String completed,
                                    String user, String updated) {
