@@ -52,7 +52,6 @@ class SandboxWebhooks {
     static final String DEFAULT_SECRET = "sandbox-webhook-secret";
     static final String OWN_ENDPOINT = "/webhooks/amocrm/";
     static final String APPLICATION_TOKEN_PROPERTY = "shiftrelay.webhooks.bitrix24.application-token";
-    static final String DEFAULT_APPLICATION_TOKEN = "sandbox-application-token";
     static final String OWN_BITRIX24_ENDPOINT = "/webhooks/bitrix24";
     static final int KEPT_DELIVERIES = 50;
     /** Webhooks waiting to be sent; more than that while the receiver is slow are dropped, and recorded so. */
@@ -89,7 +88,7 @@ class SandboxWebhooks {
         // they check.
         Binder binder = Binder.get(environment);
         this.secret = binder.bind(SECRET_PROPERTY, String.class).orElse(DEFAULT_SECRET);
-        this.applicationToken = binder.bind(APPLICATION_TOKEN_PROPERTY, String.class).orElse(DEFAULT_APPLICATION_TOKEN);
+        this.applicationToken = binder.bind(APPLICATION_TOKEN_PROPERTY, String.class).orElse(properties.token());
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 

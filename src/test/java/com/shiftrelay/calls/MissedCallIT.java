@@ -174,15 +174,7 @@ class MissedCallIT {
     @Test
     void anSmsGatewayThatIsDownFailsTheSmsAloneAndTheTaskIsCreated() {
         Api api = new Api(port);
-        long team = sandbox.createTeam("Регистратура без SMS");
-        long vera = sandbox.createUser("Вера Бессмсная", "verasms@demo.shiftrelay.local", team);
-        api.post("/engine-rest/message", "{\"messageName\":\"DirectorySyncRequested\"}", "admin", "admin");
-        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/managers/" + vera, "verasms", PASSWORD)
-                .status() == 200);
-        assertThat(api.put("/api/teams/" + team + "/settings", "{\"inactivityInterval\":\"PT1H\"}", "admin", "admin")
-                .status()).isEqualTo(200);
-        assertThat(api.post("/api/managers/" + vera + "/online", null, "verasms", PASSWORD).status()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(30)).until(() -> state(api, vera).equals("ONLINE"));
+        long vera = managerAtWork(api, "Регистратура без SMS", "Вера Бессмсная", "verasms")[1];
         long client = clients.createContact("Семён Безсмс", "79160005566", vera);
         long deal = sandbox.createLead("Лечение Семёна", vera, PIPELINE, OPEN_STATUS, false);
         clients.link(deal, client);
@@ -216,15 +208,7 @@ class MissedCallIT {
     @Test
     void aCrmThatLosesItsAnswersAndThenGoesDownLosesNothingAndDoesNothingTwice() {
         Api api = new Api(port);
-        long team = sandbox.createTeam("Регистратура под нагрузкой");
-        long gleb = sandbox.createUser("Глеб Терпеливый", "glebcalls@demo.shiftrelay.local", team);
-        api.post("/engine-rest/message", "{\"messageName\":\"DirectorySyncRequested\"}", "admin", "admin");
-        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/managers/" + gleb, "glebcalls", PASSWORD)
-                .status() == 200);
-        assertThat(api.put("/api/teams/" + team + "/settings", "{\"inactivityInterval\":\"PT1H\"}", "admin", "admin")
-                .status()).isEqualTo(200);
-        assertThat(api.post("/api/managers/" + gleb + "/online", null, "glebcalls", PASSWORD).status()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(30)).until(() -> state(api, gleb).equals("ONLINE"));
+        long gleb = managerAtWork(api, "Регистратура под нагрузкой", "Глеб Терпеливый", "glebcalls")[1];
         long client = clients.createContact("Тамара Недозвонившаяся", "79160007788", gleb);
         long deal = sandbox.createLead("Лечение Тамары", gleb, PIPELINE, OPEN_STATUS, false);
         clients.link(deal, client);
@@ -272,16 +256,9 @@ class MissedCallIT {
     @Test
     void aNumberTheCrmDoesNotKnowGoesToTheTeamTheRulesGiveANewClient() {
         Api api = new Api(port);
-        long team = sandbox.createTeam("Администраторы новых клиентов");
-        long darya = sandbox.createUser("Дарья Новенькая", "daryacalls@demo.shiftrelay.local", team);
-        api.post("/engine-rest/message", "{\"messageName\":\"DirectorySyncRequested\"}", "admin", "admin");
-        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/managers/" + darya, "daryacalls", PASSWORD)
-                .status() == 200);
-        assertThat(api.put("/api/teams/" + team + "/settings", "{\"inactivityInterval\":\"PT1H\"}", "admin", "admin")
-                .status()).isEqualTo(200);
-        assertThat(api.post("/api/managers/" + darya + "/online", null, "daryacalls", PASSWORD).status())
-                .isEqualTo(202);
-        await().atMost(Duration.ofSeconds(30)).until(() -> state(api, darya).equals("ONLINE"));
+        long[] teamAndManager = managerAtWork(api, "Администраторы новых клиентов", "Дарья Новенькая", "daryacalls");
+        long team = teamAndManager[0];
+        long darya = teamAndManager[1];
         String shipped = ModelerDeploy.shippedRoutingTable();
         String changed = shipped.replaceFirst("(<rule id=\"Rule_SalesTreatment\">(?s:.*?)<outputEntry id=\"OutputEntry_"
                 + "SalesTreatment_Team\">\\s*<text>)1(</text>)", "$1" + team + "$2");
@@ -310,6 +287,23 @@ class MissedCallIT {
     private List<SandboxClients.Task> unlinkedTasksOf(long manager) {
         return clients.tasks().stream().filter(t -> t.leadId() == null && t.contactId() == null
                 && t.responsibleId() == manager).toList();
+    }
+
+    /**
+     * A team of its own with one manager, synchronised to ShiftRelay and ONLINE; nobody is asked whether they are
+     * still at work while the test runs. The team's id and the manager's.
+     */
+    private long[] managerAtWork(Api api, String teamName, String name, String login) {
+        long team = sandbox.createTeam(teamName);
+        long manager = sandbox.createUser(name, login + "@demo.shiftrelay.local", team);
+        api.post("/engine-rest/message", "{\"messageName\":\"DirectorySyncRequested\"}", "admin", "admin");
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/managers/" + manager, login, PASSWORD)
+                .status() == 200);
+        assertThat(api.put("/api/teams/" + team + "/settings", "{\"inactivityInterval\":\"PT1H\"}", "admin", "admin")
+                .status()).isEqualTo(200);
+        assertThat(api.post("/api/managers/" + manager + "/online", null, login, PASSWORD).status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> state(api, manager).equals("ONLINE"));
+        return new long[] {team, manager};
     }
 
     private static JsonNode openCallback(Api api, String number) {

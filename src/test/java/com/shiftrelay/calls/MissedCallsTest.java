@@ -72,6 +72,12 @@ class MissedCallsTest {
                 "Пропущенный звонок", request, noted, NOW.plusSeconds(1800), null, null, null, null, null, closedAt);
     }
 
+    /** A caller the CRM does not know: no contact, no deal; placed in {@code team} with {@code manager}, or not yet. */
+    private static MissedCall unknownCaller(Long team, Long manager) {
+        return new MissedCall(7, "79161234567", true, NOW, NOW, 0, null, null, team, manager, null, null, null, 0,
+                null, null, null, null, null, null, null);
+    }
+
     /** Nobody at work: the SMS says when the team's next shift starts, in the clinic's time. */
     @Test
     void aClientWhoRangWhileNobodyIsAtWorkIsToldWhenTheClinicOpens() {
@@ -176,8 +182,7 @@ class MissedCallsTest {
      */
     @Test
     void aNumberTheCrmDoesNotKnowIsRoutedAsANewClientsDeal() {
-        MissedCall unknown = new MissedCall(7, "79161234567", true, NOW, NOW, 0, null, null, null, null, null, null,
-                null, 0, null, null, null, null, null, null, null);
+        MissedCall unknown = unknownCaller(null, null);
         when(ledger.find(7)).thenReturn(Optional.of(unknown));
         when(crm.clientsByPhone("79161234567")).thenReturn(List.of());
         DealRouting.RoutingTable table = mock(DealRouting.RoutingTable.class);
@@ -206,8 +211,7 @@ class MissedCallsTest {
     /** No rule names a team for a new client: nobody yet, and its supervisors are the default group. */
     @Test
     void aNewClientWhoseRulesNameNoTeamHasNobodyYet() {
-        MissedCall unknown = new MissedCall(7, "79161234567", true, NOW, NOW, 0, null, null, null, null, null, null,
-                null, 0, null, null, null, null, null, null, null);
+        MissedCall unknown = unknownCaller(null, null);
         when(ledger.find(7)).thenReturn(Optional.of(unknown));
         when(crm.clientsByPhone("79161234567")).thenReturn(List.of());
         DealRouting.RoutingTable table = mock(DealRouting.RoutingTable.class);
@@ -224,8 +228,7 @@ class MissedCallsTest {
 
     @Test
     void theTaskOfACallerTheCrmDoesNotKnowIsLinkedToNothing() {
-        MissedCall unknown = new MissedCall(7, "79161234567", true, NOW, NOW, 0, null, null, 1L, 6L, null, null,
-                null, 0, null, null, null, null, null, null, null);
+        MissedCall unknown = unknownCaller(1L, 6L);
         when(ledger.find(7)).thenReturn(Optional.of(unknown));
         when(crm.createTask(any())).thenReturn(4745400L);
 

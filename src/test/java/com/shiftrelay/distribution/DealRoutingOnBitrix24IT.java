@@ -17,7 +17,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DealRoutingOnBitrix24IT extends DealRoutingIT {
 
-    private static final String TOKEN = "sandbox-application-token";
+    /** The portal's events are signed with the sandbox's token (the sandbox-bitrix24 profile). */
+    private static final String TOKEN = "sandbox-token";
 
     @Override
     String addedEvent(long deal, String name, long pipeline, long stage, long price, long responsible) {

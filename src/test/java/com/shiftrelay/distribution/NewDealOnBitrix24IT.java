@@ -29,7 +29,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class NewDealOnBitrix24IT {
 
     private static final String PASSWORD = "demo";
-    private static final String TOKEN = "sandbox-application-token";
+    /** The portal's events are signed with the sandbox's token (the sandbox-bitrix24 profile). */
+    private static final String TOKEN = "sandbox-token";
     /** A pipeline the shipped rules do not name: its deals stay in their manager's team (Rule_AnyOtherOpenDeal). */
     private static final long PIPELINE = 7009, OPEN_STATUS = 70091;
 
