@@ -102,6 +102,14 @@ final class AmoCrmCalls {
         return Retry.decorateSupplier(rateLimitRetry, Retry.decorateSupplier(unavailableRetry, authorised)).get();
     }
 
+    /** {@link #callOnce} for a request without an answer to read. */
+    void runOnce(Consumer<Request.Options> request) {
+        callOnce(options -> {
+            request.accept(options);
+            return null;
+        });
+    }
+
     void run(Consumer<Request.Options> request) {
         call(options -> {
             request.accept(options);

@@ -228,7 +228,8 @@ final class AmoCrmGateway implements CrmGateway {
     /** notes-api: a {@code common} note on the lead. */
     @Override
     public void addDealNote(long dealId, String text) {
-        calls.run(options -> api.addNotes(List.of(new AmoCrmApi.NewNote(dealId, "common",
+        // Made once: a retry after an answer that did not arrive would add the note twice.
+        calls.runOnce(options -> api.addNotes(List.of(new AmoCrmApi.NewNote(dealId, "common",
                 new AmoCrmApi.NoteParams(text))), options));
     }
 

@@ -448,7 +448,8 @@ final class Bitrix24Gateway implements CrmGateway {
     /** {@code task.commentitem.add}: Bitrix24's tasks have comments of their own. */
     @Override
     public void commentOnTask(long taskId, Long dealId, String taskText, String comment) {
-        calls.call("task.commentitem.add", Map.of("TASKID", taskId, "FIELDS", Map.of("POST_MESSAGE", comment)));
+        // Made once, like every write that adds something: a retry after an answer that did not arrive adds it twice.
+        calls.callOnce("task.commentitem.add", Map.of("TASKID", taskId, "FIELDS", Map.of("POST_MESSAGE", comment)));
     }
 
     /** The result as the task's last comment, then {@code tasks.task.complete}. */
@@ -466,7 +467,7 @@ final class Bitrix24Gateway implements CrmGateway {
     /** {@code crm.timeline.comment.add}: a comment in the deal's timeline. */
     @Override
     public void addDealNote(long dealId, String text) {
-        calls.call("crm.timeline.comment.add", Map.of("fields", Map.of("ENTITY_ID", dealId, "ENTITY_TYPE", "deal",
+        calls.callOnce("crm.timeline.comment.add", Map.of("fields", Map.of("ENTITY_ID", dealId, "ENTITY_TYPE", "deal",
                 "COMMENT", text)));
     }
 

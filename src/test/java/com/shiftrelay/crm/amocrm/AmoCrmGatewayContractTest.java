@@ -512,6 +512,16 @@ class AmoCrmGatewayContractTest {
                 Instant.ofEpochSecond(1764763380), "missed-call:3"))).isEmpty();
     }
 
+    /** A note is added once: a 5xx, whose outcome is unknown, is not sent again by the adapter. */
+    @Test
+    void aNoteWhoseAnswerWasLostIsNotSentTwice() {
+        amoCrm.stubFor(post(urlEqualTo("/api/v4/leads/notes")).willReturn(aResponse().withStatus(502)));
+
+        assertThatThrownBy(() -> gateway.addDealNote(15, "Перезвонили клиенту"))
+                .isInstanceOf(CrmUnavailableException.class);
+        amoCrm.verify(exactly(1), postRequestedFor(urlEqualTo("/api/v4/leads/notes")));
+    }
+
     /** A caller amoCRM does not know: the task is linked to nothing, and looked up among the responsible's. */
     @Test
     void aTaskOfAnUnknownCallerIsLinkedToNothing() {

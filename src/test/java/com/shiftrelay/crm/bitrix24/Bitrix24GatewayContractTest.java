@@ -615,6 +615,17 @@ class Bitrix24GatewayContractTest {
                 "Перезвонить +79161234567", Instant.parse("2026-12-03T12:03:00Z"), "missed-call:2"))).isEmpty();
     }
 
+    /** A comment is added once: a 5xx, whose outcome is unknown, is not sent again by the adapter. */
+    @Test
+    void aCommentWhoseAnswerWasLostIsNotSentTwice() {
+        portal.stubFor(post(urlEqualTo(REST + "/task.commentitem.add.json"))
+                .willReturn(error(502, "BAD_GATEWAY", "Bad gateway")));
+
+        assertThatThrownBy(() -> gateway.commentOnTask(1247, 15L, "?", "Повторный звонок в 14:40"))
+                .isInstanceOf(CrmUnavailableException.class);
+        portal.verify(exactly(1), postRequestedFor(urlEqualTo(REST + "/task.commentitem.add.json")));
+    }
+
     /** A caller the portal does not know: the task has no CRM binding, and is looked up without one. */
     @Test
     void aTaskOfAnUnknownCallerIsBoundToNothing() {
