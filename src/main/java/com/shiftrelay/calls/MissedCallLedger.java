@@ -84,6 +84,11 @@ class MissedCallLedger {
         jdbc.update("update missed_calls set manager_id = ? where id = ?", managerId, id);
     }
 
+    void taskCompleted(long id, Instant at) {
+        jdbc.update("update missed_calls set task_completed_at = coalesce(task_completed_at, ?) where id = ?", at(at),
+                id);
+    }
+
     void closed(long id, Instant at) {
         jdbc.update("update missed_calls set open_number = null, closed_at = coalesce(closed_at, ?) where id = ?",
                 at(at), id);
@@ -134,7 +139,7 @@ class MissedCallLedger {
                 instant(rs, "deadline"), rs.getString("sms_outcome"),
                 instant(rs, "escalated_at"), instant(rs, "called_back_at"), number(rs, "called_back_by"),
                 rs.getObject("callback_seconds") == null ? null : rs.getInt("callback_seconds"),
-                instant(rs, "closed_at"));
+                instant(rs, "task_completed_at"), instant(rs, "closed_at"));
     }
 
     private static Long number(ResultSet rs, String column) throws SQLException {

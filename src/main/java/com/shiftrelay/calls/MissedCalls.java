@@ -287,10 +287,15 @@ public class MissedCalls {
         String result = (call.calledBackBy() != null && call.calledBackBy().equals(call.managerId())
                 ? "Перезвонили в " : "Поговорили с клиентом в ") + time(call.calledBackAt()) + ", разговор "
                 + duration(call.callbackSeconds() == null ? 0 : call.callbackSeconds());
-        naming(call, "closing the task", () -> {
-            if (call.taskId() != null) {
+        if (call.taskId() != null && call.taskCompletedAt() == null) {
+            naming(call, "closing the task", () -> {
                 crm.completeTask(call.taskId(), result);
-            }
+                return null;
+            });
+            // Written at once: a step run again after the deal's note failed does not complete the task twice.
+            done.executeWithoutResult(status -> ledger.taskCompleted(id, clock.instant()));
+        }
+        naming(call, "noting the callback on the deal", () -> {
             if (call.dealId() != null) {
                 crm.addDealNote(call.dealId(), "Пропущенный звонок с " + display(call.clientNumber()) + " закрыт: "
                         + result);

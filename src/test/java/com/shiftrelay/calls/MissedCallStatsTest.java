@@ -16,7 +16,7 @@ class MissedCallStatsTest {
     private static MissedCall call(long id, Long manager, Instant missed, Instant calledBack) {
         return new MissedCall(id, "7916000000" + id, calledBack == null, missed, missed, 0, null, null, 1L, manager,
                 null, null, null, 0, missed.plusSeconds(1800), "SENT", null, calledBack, manager,
-                calledBack == null ? null : 60, calledBack);
+                calledBack == null ? null : 60, null, calledBack);
     }
 
     @Test

@@ -69,13 +69,14 @@ class MissedCallsTest {
 
     private static MissedCall asked(Long manager, Long task, int repeats, int noted, Instant closedAt, String request) {
         return new MissedCall(7, "79161234567", closedAt == null, NOW, NOW, repeats, 3071L, 15L, 1L, manager, task,
-                "Пропущенный звонок", request, noted, NOW.plusSeconds(1800), null, null, null, null, null, closedAt);
+                "Пропущенный звонок", request, noted, NOW.plusSeconds(1800), null, null, null, null, null, null,
+                closedAt);
     }
 
     /** A caller the CRM does not know: no contact, no deal; placed in {@code team} with {@code manager}, or not yet. */
     private static MissedCall unknownCaller(Long team, Long manager) {
         return new MissedCall(7, "79161234567", true, NOW, NOW, 0, null, null, team, manager, null, null, null, 0,
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
     }
 
     /** Nobody at work: the SMS says when the team's next shift starts, in the clinic's time. */
@@ -270,5 +271,37 @@ class MissedCallsTest {
 
         verify(ledger, never()).reassigned(anyLong(), anyLong());
         verify(crm, never()).reassignTask(anyLong(), anyLong());
+    }
+
+    /**
+     * Closing is two writes: the task completed with its result, then a note on the deal. The note failing leaves the
+     * completion written down, and the step run again writes the note alone.
+     */
+    @Test
+    void aCloseWhoseNoteFailedDoesNotCompleteTheTaskTwice() {
+        MissedCall calledBack = new MissedCall(7, "79161234567", true, NOW, NOW, 0, 3071L, 15L, 1L, 5L, 4745251L,
+                "Пропущенный звонок", null, 0, NOW.plusSeconds(1800), null, null, NOW.plusSeconds(300), 5L, 190, null,
+                null);
+        when(ledger.find(7)).thenReturn(Optional.of(calledBack));
+        org.mockito.Mockito.doThrow(new CrmUnavailableException("amoCRM answered 503")).when(crm)
+                .addDealNote(anyLong(), any());
+
+        assertThatThrownBy(() -> calls.close(7)).isInstanceOf(CrmException.class)
+                .hasMessageContaining("noting the callback on the deal");
+        verify(crm).completeTask(4745251L, "Перезвонили в 22:35, разговор 3 мин 10 с");
+        verify(ledger).taskCompleted(7, NOW);
+        verify(ledger, never()).closed(anyLong(), any());
+
+        MissedCall completed = new MissedCall(7, "79161234567", true, NOW, NOW, 0, 3071L, 15L, 1L, 5L, 4745251L,
+                "Пропущенный звонок", null, 0, NOW.plusSeconds(1800), null, null, NOW.plusSeconds(300), 5L, 190, NOW,
+                null);
+        when(ledger.find(7)).thenReturn(Optional.of(completed));
+        org.mockito.Mockito.doNothing().when(crm).addDealNote(anyLong(), any());
+
+        calls.close(7);
+
+        verify(crm, times(1)).completeTask(anyLong(), any());
+        verify(crm, times(2)).addDealNote(anyLong(), any());
+        verify(ledger).closed(7, NOW);
     }
 }
